@@ -1,0 +1,108 @@
+package org.ganbook.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Adam with the engine's fused update, keeping its moments by parameter name so they can be saved.
+ *
+ * <p>DJL's own Adam keeps its state private and keyed by random parameter ids, which cannot be
+ * restored in a new process; this one can.
+ */
+final class Adam implements Optimizer {
+
+    private final float learningRate;
+    private final float beta1;
+    private final float beta2;
+    private final float epsilon;
+    private final Map<String, NDArray> means = new TreeMap<>();
+    private final Map<String, NDArray> variances = new TreeMap<>();
+    private final Map<String, Integer> steps = new TreeMap<>();
+
+    Adam(float learningRate, float beta1, float beta2, float epsilon) {
+        if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
+        }
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("Adam's betas must be in [0, 1)");
+        }
+        this.learningRate = learningRate;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+    }
+
+    @Override
+    public void update(String name, NDArray weight, NDArray gradient) {
+        int t = steps.merge(name, 1, Integer::sum);
+        double correction1 = 1.0 - Math.pow(beta1, t);
+        double correction2 = 1.0 - Math.pow(beta2, t);
+        float correctedRate = (float) (learningRate * Math.sqrt(correction2) / correction1);
+        NDArray mean = means.computeIfAbsent(name, k -> weight.zerosLike());
+        NDArray variance = variances.computeIfAbsent(name, k -> weight.zerosLike());
+        weight.getNDArrayInternal()
+                .adamUpdate(
+                        new NDList(weight, gradient, mean, variance),
+                        new NDList(weight),
+                        learningRate,
+                        correctedRate,
+                        0f,
+                        1f,
+                        -1f,
+                        beta1,
+                        beta2,
+                        epsilon,
+                        true,
+                        false);
+    }
+
+    @Override
+    public float learningRate() {
+        return learningRate;
+    }
+
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        out.writeInt(steps.size());
+        for (Map.Entry<String, Integer> entry : steps.entrySet()) {
+            out.writeUTF(entry.getKey());
+            out.writeInt(entry.getValue());
+            Checkpoints.writeArray(out, means.get(entry.getKey()));
+            Checkpoints.writeArray(out, variances.get(entry.getKey()));
+        }
+    }
+
+    @Override
+    public void loadState(DataInputStream in, NDManager manager) throws IOException {
+        clear();
+        int count = in.readInt();
+        if (count < 0 || count > 100_000) {
+            throw new IOException("corrupted optimizer state: " + count + " entries");
+        }
+        for (int i = 0; i < count; i++) {
+            String name = in.readUTF();
+            steps.put(name, in.readInt());
+            means.put(name, Checkpoints.readArray(in, manager));
+            variances.put(name, Checkpoints.readArray(in, manager));
+        }
+    }
+
+    private void clear() {
+        means.values().forEach(NDArray::close);
+        variances.values().forEach(NDArray::close);
+        means.clear();
+        variances.clear();
+        steps.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "Adam(lr=" + learningRate + ", beta1=" + beta1 + ", beta2=" + beta2 + ")";
+    }
+}

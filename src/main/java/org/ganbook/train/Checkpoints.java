@@ -1,0 +1,131 @@
+package org.ganbook.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reading and writing of parameter arrays inside a checkpoint file (the format's plumbing). */
+final class Checkpoints {
+
+    static final String MAGIC = "ganbook-checkpoint";
+    static final int VERSION = 1;
+    private static final int MAX_DIMENSIONS = 8;
+    private static final long MAX_VALUES = 1L << 30;
+
+    private Checkpoints() {}
+
+    static void writeArray(DataOutputStream out, NDArray array) throws IOException {
+        if (array.getDataType() != DataType.FLOAT32) {
+            throw new IOException("only float32 arrays are checkpointed, got " + array.getDataType());
+        }
+        long[] dims = array.getShape().getShape();
+        out.writeInt(dims.length);
+        for (long dim : dims) {
+            out.writeLong(dim);
+        }
+        float[] values = array.toFloatArray();
+        for (float value : values) {
+            out.writeFloat(value);
+        }
+    }
+
+    static float[] readValues(DataInputStream in, Shape expected, String what) throws IOException {
+        Shape shape = readShape(in, what);
+        if (expected != null && !expected.equals(shape)) {
+            throw new IOException(what + ": the checkpoint has shape " + shape + " but the model has " + expected);
+        }
+        float[] values = new float[Math.toIntExact(shape.size())];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readFloat();
+        }
+        return values;
+    }
+
+    static NDArray readArray(DataInputStream in, NDManager manager) throws IOException {
+        Shape shape = readShape(in, "optimizer state");
+        float[] values = new float[Math.toIntExact(shape.size())];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readFloat();
+        }
+        return manager.create(values, shape);
+    }
+
+    private static Shape readShape(DataInputStream in, String what) throws IOException {
+        int rank = in.readInt();
+        if (rank < 0 || rank > MAX_DIMENSIONS) {
+            throw new IOException(what + ": corrupted array header (rank " + rank + ")");
+        }
+        long[] dims = new long[rank];
+        long size = 1;
+        for (int i = 0; i < rank; i++) {
+            dims[i] = in.readLong();
+            if (dims[i] < 0 || dims[i] > MAX_VALUES) {
+                throw new IOException(what + ": corrupted array header (dimension " + dims[i] + ")");
+            }
+            size *= Math.max(dims[i], 1);
+            if (size > MAX_VALUES) {
+                throw new IOException(what + ": corrupted array header (too many values)");
+            }
+        }
+        return new Shape(dims);
+    }
+
+    /** Writes every parameter (running statistics included) of the block by name. */
+    static void writeBlock(DataOutputStream out, Block block) throws IOException {
+        Map<String, Parameter> parameters = parameters(block);
+        out.writeInt(parameters.size());
+        for (Map.Entry<String, Parameter> entry : parameters.entrySet()) {
+            out.writeUTF(entry.getKey());
+            writeArray(out, entry.getValue().getArray());
+        }
+    }
+
+    /** Reads values written by {@link #writeBlock} into the block's existing arrays, in place. */
+    static Map<String, float[]> readBlock(DataInputStream in, Block block, String blockName) throws IOException {
+        Map<String, Parameter> parameters = parameters(block);
+        int count = in.readInt();
+        if (count != parameters.size()) {
+            throw new IOException(
+                    blockName + ": the checkpoint has " + count + " parameter tensors but the model has "
+                            + parameters.size() + "; was it saved from a different architecture?");
+        }
+        Map<String, float[]> values = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            String name = in.readUTF();
+            Parameter parameter = parameters.get(name);
+            if (parameter == null) {
+                throw new IOException(blockName + ": the checkpoint has a parameter '" + name
+                        + "' that the model does not; was it saved from a different architecture?");
+            }
+            values.put(name, readValues(in, parameter.getArray().getShape(), blockName + "." + name));
+        }
+        return values;
+    }
+
+    static void assign(Block block, Map<String, float[]> values) {
+        Map<String, Parameter> parameters = parameters(block);
+        for (Map.Entry<String, float[]> entry : values.entrySet()) {
+            parameters.get(entry.getKey()).getArray().set(entry.getValue());
+        }
+    }
+
+    static Map<String, Parameter> parameters(Block block) {
+        Map<String, Parameter> map = new LinkedHashMap<>();
+        for (Pair<String, Parameter> pair : block.getParameters()) {
+            if (!pair.getValue().isInitialized()) {
+                throw new IllegalStateException("parameter " + pair.getKey() + " is not initialized");
+            }
+            map.put(pair.getKey(), pair.getValue());
+        }
+        return map;
+    }
+}

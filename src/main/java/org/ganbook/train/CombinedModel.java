@@ -1,0 +1,73 @@
+package org.ganbook.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+
+/**
+ * The blog walkthroughs' "combined model": the generator followed by the discriminator, trained
+ * with the discriminator frozen so that only the generator learns.
+ *
+ * <p>Noise goes in, D's verdict on G's output comes out. In the generator step the fakes are
+ * labelled "real" and the error flows back through D into G; D's trainable parameters are frozen
+ * for that pass, so D's weights cannot move and collect no gradient. {@link GanTrainer} builds one
+ * and uses it in every generator step; a notebook can print it or call it.
+ */
+public final class CombinedModel {
+
+    private final Block generator;
+    private final Block discriminator;
+    private final ParameterStore parameterStore;
+
+    CombinedModel(Block generator, Block discriminator, ParameterStore parameterStore) {
+        this.generator = generator;
+        this.discriminator = discriminator;
+        this.parameterStore = parameterStore;
+    }
+
+    /** Returns the generator, the part that learns. */
+    public Block generator() {
+        return generator;
+    }
+
+    /** Returns the discriminator, frozen while the combined model trains. */
+    public Block discriminator() {
+        return discriminator;
+    }
+
+    /**
+     * Runs noise (and labels, for a conditional GAN) through G and then D.
+     *
+     * @param noise the noise, shape (n, coding size)
+     * @param labels the class labels for a conditional GAN, or {@code null}
+     * @param training whether layers such as BatchNorm run in training mode
+     * @return D's logits on G's output, shape (n, 1)
+     */
+    public NDArray forward(NDArray noise, NDArray labels, boolean training) {
+        NDArray fake = generator.forward(parameterStore, inputs(noise, labels), training).singletonOrThrow();
+        return discriminator.forward(parameterStore, inputs(fake, labels), training).singletonOrThrow();
+    }
+
+    static NDList inputs(NDArray x, NDArray labels) {
+        return labels == null ? new NDList(x) : new NDList(x, labels);
+    }
+
+    @Override
+    public String toString() {
+        long g = count(generator, true);
+        long d = count(discriminator, true);
+        return "combined model: noise -> generator (" + g + " trainable parameters, updated) -> discriminator ("
+                + d + " trainable parameters, "
+                + (Freezing.isFrozen(discriminator) ? "frozen now" : "frozen during the generator step")
+                + ") -> D(G(z))";
+    }
+
+    static long count(Block block, boolean trainableOnly) {
+        return block.getParameters().values().stream()
+                .filter(p -> !trainableOnly || Freezing.isTrainableType(p))
+                .filter(p -> p.isInitialized())
+                .mapToLong(p -> p.getArray().size())
+                .sum();
+    }
+}

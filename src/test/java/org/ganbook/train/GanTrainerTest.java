@@ -1,0 +1,213 @@
+package org.ganbook.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.nn.Parameter;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+class GanTrainerTest {
+
+    @Test
+    void generatorStepLeavesEveryDiscriminatorParameterBitIdenticalAndChangesTheGenerator() {
+        try (GanTrainer trainer = TestData.trainer(false).build()) {
+            trainer.discriminatorStep();
+            ParameterSnapshot d = ParameterSnapshot.of(trainer.discriminator());
+            ParameterSnapshot g = ParameterSnapshot.of(trainer.generator());
+            GeneratorStep step = trainer.generatorStep();
+            assertTrue(d.compareWith(trainer.discriminator()).unchanged());
+            assertFalse(g.compareWith(trainer.generator()).unchanged());
+            assertTrue(step.fakeAfter() > step.fakeBefore(), step.toString());
+        }
+    }
+
+    @Test
+    void discriminatorStepLeavesTheGeneratorBitIdenticalAndPushesDxUpAndDgzDown() {
+        try (GanTrainer trainer = TestData.trainer(false).build()) {
+            ParameterSnapshot g = ParameterSnapshot.of(trainer.generator());
+            ParameterSnapshot d = ParameterSnapshot.of(trainer.discriminator());
+            DiscriminatorStep step = trainer.discriminatorStep();
+            assertTrue(g.compareWith(trainer.generator()).unchanged());
+            assertFalse(d.compareWith(trainer.discriminator()).unchanged());
+            assertTrue(step.realAfter() > step.realBefore(), step.toString());
+            assertTrue(step.fakeAfter() < step.fakeBefore(), step.toString());
+        }
+    }
+
+    @Test
+    void batchNormDiscriminatorSurvivesManyFreezeCyclesAndKeepsItsRunningStatisticsUntrainable() {
+        try (GanTrainer trainer = TestData.trainer(true).build()) {
+            for (int i = 0; i < 25; i++) {
+                ParameterSnapshot d = ParameterSnapshot.of(trainer.discriminator());
+                trainer.discriminatorStep();
+                trainer.generatorStep();
+                assertFalse(d.compareWith(trainer.discriminator()).trainableUnchanged());
+            }
+            for (var pair : trainer.discriminator().getParameters()) {
+                Parameter p = pair.getValue();
+                assertEquals(Freezing.isTrainableType(p), p.requiresGradient(), pair.getKey());
+            }
+            ParameterSnapshot d = ParameterSnapshot.of(trainer.discriminator());
+            trainer.generatorStep();
+            assertTrue(d.compareWith(trainer.discriminator()).trainableUnchanged());
+        }
+    }
+
+    @Test
+    void withoutFreezingTheDiscriminatorCollectsGradientFromTheGeneratorLoss() {
+        try (GanTrainer frozen = TestData.trainer(false).build();
+                GanTrainer unfrozen = TestData.trainer(false).optFreezeDiscriminator(false).build()) {
+            frozen.generatorStep();
+            unfrozen.generatorStep();
+            Parameter frozenWeight = frozen.discriminator().getParameters().get(0).getValue();
+            Parameter leakingWeight = unfrozen.discriminator().getParameters().get(0).getValue();
+            assertFalse(frozenWeight.getArray().hasGradient() && nonZero(frozenWeight));
+            assertTrue(nonZero(leakingWeight), "the unfrozen D should have collected gradient");
+            // and that stray gradient changes D's next update
+            DiscriminatorStep a = frozen.discriminatorStep();
+            DiscriminatorStep b = unfrozen.discriminatorStep();
+            assertEquals(a.loss(), b.loss(), 1e-6, "same data, same weights before the step");
+            assertNotEquals(a.realAfter(), b.realAfter());
+        }
+    }
+
+    private static boolean nonZero(Parameter p) {
+        try (var gradient = p.getArray().getGradient()) {
+            return gradient.abs().sum().getFloat() > 0;
+        }
+    }
+
+    @Test
+    void theSameSeedGivesAnIdenticalHistoryAndAnotherSeedDoesNot() {
+        double[] a = losses(TestData.trainer(false).optSeed(7).build());
+        double[] b = losses(TestData.trainer(false).optSeed(7).build());
+        double[] c = losses(TestData.trainer(false).optSeed(8).build());
+        assertArrayEquals(a, b);
+        assertFalse(java.util.Arrays.equals(a, c));
+    }
+
+    private static double[] losses(GanTrainer trainer) {
+        try (trainer) {
+            trainer.fit(20);
+            Table history = trainer.history();
+            assertEquals(20, history.rowCount());
+            double[] d = history.doubleColumn("d_loss").asDoubleArray();
+            double[] g = history.doubleColumn("g_loss").asDoubleArray();
+            double[] both = new double[d.length + g.length];
+            System.arraycopy(d, 0, both, 0, d.length);
+            System.arraycopy(g, 0, both, d.length, g.length);
+            return both;
+        }
+    }
+
+    @Test
+    void resumingFromACheckpointGivesExactlyTheUninterruptedRun(@TempDir Path dir) throws IOException {
+        Path checkpoint = dir.resolve("run.ckpt");
+        double[] straight;
+        try (GanTrainer trainer = TestData.trainer(true).optDiscriminatorSteps(2).build()) {
+            trainer.fit(30);
+            straight = trainer.history().doubleColumn("g_loss").asDoubleArray();
+        }
+        try (GanTrainer first = TestData.trainer(true).optDiscriminatorSteps(2).build()) {
+            first.fit(15);
+            first.save(checkpoint);
+        }
+        try (GanTrainer resumed = TestData.trainer(true).optDiscriminatorSteps(2).optSeed(42).build()) {
+            resumed.load(checkpoint);
+            assertEquals(15, resumed.iteration());
+            resumed.fit(15);
+            assertArrayEquals(straight, resumed.history().doubleColumn("g_loss").asDoubleArray());
+        }
+    }
+
+    @Test
+    void aCorruptedOrForeignCheckpointIsRejectedAndChangesNothing(@TempDir Path dir) throws IOException {
+        Path checkpoint = dir.resolve("run.ckpt");
+        try (GanTrainer trainer = TestData.trainer(false).build()) {
+            trainer.fit(3);
+            trainer.save(checkpoint);
+            ParameterSnapshot g = ParameterSnapshot.of(trainer.generator());
+            try (RandomAccessFile file = new RandomAccessFile(checkpoint.toFile(), "rw")) {
+                file.seek(file.length() / 2);
+                int b = file.read();
+                file.seek(file.length() / 2);
+                file.write(b ^ 0xFF);
+            }
+            IOException corrupted = assertThrows(IOException.class, () -> trainer.load(checkpoint));
+            assertTrue(corrupted.getMessage().contains("corrupted"), corrupted.getMessage());
+            Path foreign = dir.resolve("notes.txt");
+            Files.writeString(foreign, "hello");
+            IOException notOurs = assertThrows(IOException.class, () -> trainer.load(foreign));
+            assertTrue(notOurs.getMessage().contains("not a ganbook checkpoint"), notOurs.getMessage());
+            IOException missing = assertThrows(IOException.class, () -> trainer.load(dir.resolve("none.ckpt")));
+            assertTrue(missing.getMessage().contains("no checkpoint"), missing.getMessage());
+            assertTrue(g.compareWith(trainer.generator()).unchanged());
+            assertEquals(3, trainer.iteration());
+        }
+    }
+
+    @Test
+    void aCheckpointFromAnotherArchitectureIsRejectedWithAClearMessage(@TempDir Path dir) throws IOException {
+        Path checkpoint = dir.resolve("run.ckpt");
+        try (GanTrainer trainer = TestData.trainer(true).build()) {
+            trainer.save(checkpoint);
+        }
+        try (GanTrainer other = TestData.trainer(false).build()) {
+            IOException e = assertThrows(IOException.class, () -> other.load(checkpoint));
+            assertTrue(e.getMessage().contains("different architecture"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anAbsurdLearningRateStopsWithTheIterationAndKeepsTheLastGoodParameters() {
+        try (GanTrainer trainer =
+                TestData.trainer(false).optGeneratorOptimizer(Optimizer.sgd(1e9f))
+                        .optDiscriminatorOptimizer(Optimizer.sgd(1e9f)).build()) {
+            TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> trainer.fit(1000));
+            assertTrue(e.getMessage().contains("iteration " + e.iteration()), e.getMessage());
+            for (var pair : trainer.generator().getParameters()) {
+                assertFalse(pair.getValue().getArray().isNaN().any().getBoolean(), pair.getKey());
+            }
+        }
+    }
+
+    @Test
+    void theGeneratorLossGradientPointsFakesTowardsWhatDCallsReal() {
+        try (GanTrainer trainer = TestData.trainer(false).optBatchSize(64).build()) {
+            for (int i = 0; i < 200; i++) {
+                trainer.discriminatorStep();
+            }
+            var fakes = trainer.generate(64);
+            float[] before = trainer.discriminate(fakes);
+            float[] direction = trainer.generatorLossGradient(fakes);
+            var moved = fakes.add(trainer.generate(64).getManager().create(direction, fakes.getShape()).mul(0.01f));
+            float[] after = trainer.discriminate(moved);
+            double gain = 0;
+            for (int i = 0; i < before.length; i++) {
+                gain += after[i] - before[i];
+            }
+            assertTrue(gain > 0, "moving along the arrows should raise D(G(z)), got " + gain);
+        }
+    }
+
+    @Test
+    void badSettingsAreRejectedWithAMessage() {
+        var e = assertThrows(IllegalArgumentException.class, () -> TestData.trainer(false).optBatchSize(0).build());
+        assertTrue(e.getMessage().contains("batch size"));
+        var c = assertThrows(IllegalArgumentException.class, () -> TestData.trainer(false).optConditional(true).build());
+        assertTrue(c.getMessage().contains("labelled data"));
+        var g = assertThrows(IllegalArgumentException.class,
+                () -> GanTrainer.builder(TestData.generator(4), TestData.discriminator(false)).setCodingSize(4).build());
+        assertTrue(g.getMessage().contains("setData"));
+    }
+}
