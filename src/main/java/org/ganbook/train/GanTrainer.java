@@ -53,6 +53,9 @@ import tech.tablesaw.api.Table;
  *       so only G's weights change.
  * </ul>
  *
+ * <p>The trainer's methods are synchronized: when a notebook's stop button interrupts {@link #fit},
+ * a call from the next cell waits until the interrupted iteration has finished.
+ *
  * <p>{@link #fit(int)} is nothing but those two calls in a loop, k discriminator steps per generator
  * step (Algorithm 1 of Goodfellow et al. 2014). Every step returns its numbers and every iteration
  * adds a row to the {@linkplain #history() history table}. All randomness comes from the seed: the
@@ -200,7 +203,7 @@ public final class GanTrainer implements AutoCloseable {
      * @return the step's loss and D's outputs before and after the update
      * @throws TrainingDivergedException if the loss is NaN or infinite (nothing is updated)
      */
-    public DiscriminatorStep discriminatorStep() {
+    public synchronized DiscriminatorStep discriminatorStep() {
         startClock();
         try (NDManager step = manager.newSubManager()) {
             Batch real = sampler.next(step, batchSize);
@@ -264,7 +267,7 @@ public final class GanTrainer implements AutoCloseable {
      * @return the step's loss and D(G(z)) before and after G's update
      * @throws TrainingDivergedException if the loss is NaN or infinite (nothing is updated)
      */
-    public GeneratorStep generatorStep() {
+    public synchronized GeneratorStep generatorStep() {
         startClock();
         try (NDManager step = manager.newSubManager()) {
             long stepSeed = mix(seed, PHASE_GENERATOR, iteration, 0);
@@ -342,7 +345,7 @@ public final class GanTrainer implements AutoCloseable {
      * @return the last iteration, or {@code null} if none ran
      * @throws TrainingDivergedException if a loss becomes NaN or infinite
      */
-    public Iteration fit(int iterations) {
+    public synchronized Iteration fit(int iterations) {
         if (iterations < 0) {
             throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
         }
@@ -428,7 +431,7 @@ public final class GanTrainer implements AutoCloseable {
      * @param n how many
      * @return the samples, owned by the trainer
      */
-    public NDArray realSamples(int n) {
+    public synchronized NDArray realSamples(int n) {
         return data.sample(results, n, mix(seed, STREAM_SAMPLES, samplesDrawn++, 1)).samples();
     }
 
@@ -438,7 +441,7 @@ public final class GanTrainer implements AutoCloseable {
      * @param n how many noise vectors
      * @return noise of shape (n, coding size), owned by the trainer
      */
-    public NDArray fixedNoise(int n) {
+    public synchronized NDArray fixedNoise(int n) {
         return latent.reseeded(mix(seed, STREAM_FIXED_NOISE, 0, 0)).sample(results, n);
     }
 
@@ -448,7 +451,7 @@ public final class GanTrainer implements AutoCloseable {
      * @param n how many
      * @return the samples, owned by the trainer
      */
-    public NDArray generate(int n) {
+    public synchronized NDArray generate(int n) {
         NDArray noise = latent.reseeded(mix(seed, STREAM_SAMPLES, samplesDrawn++, 0)).sample(results, n);
         NDArray labels = conditional ? randomLabels(results, n, samplesDrawn) : null;
         return generate(noise, labels);
@@ -461,7 +464,7 @@ public final class GanTrainer implements AutoCloseable {
      * @param labels int32 class labels of shape (n), or {@code null} for an unconditional GAN
      * @return the samples, owned by the trainer
      */
-    public NDArray generate(NDArray noise, NDArray labels) {
+    public synchronized NDArray generate(NDArray noise, NDArray labels) {
         if (conditional && labels == null) {
             throw new IllegalArgumentException("this GAN is conditional: pass a label for each noise vector");
         }
@@ -491,7 +494,7 @@ public final class GanTrainer implements AutoCloseable {
      * @param labels int32 labels for a conditional GAN, or {@code null}
      * @return the probabilities, a float array of length n
      */
-    public float[] discriminate(NDArray samples, NDArray labels) {
+    public synchronized float[] discriminate(NDArray samples, NDArray labels) {
         try (NDManager scope = manager.newSubManager()) {
             NDList in = CombinedModel.inputs(samples, conditional ? labels : null);
             float[] logits = discriminator.forward(parameterStore, in, false).singletonOrThrow().toFloatArray();
@@ -551,7 +554,7 @@ public final class GanTrainer implements AutoCloseable {
      * @param samples fake samples, shape (n, sample shape...)
      * @return the directions, same shape as the samples, flattened row-major
      */
-    public float[] generatorLossGradient(NDArray samples) {
+    public synchronized float[] generatorLossGradient(NDArray samples) {
         if (conditional) {
             throw new UnsupportedOperationException("gradient arrows are for unconditional GANs");
         }
@@ -577,7 +580,7 @@ public final class GanTrainer implements AutoCloseable {
      * discriminator step), {@code g_fake} (mean D(G(z)) in the generator step), {@code value} (V(D,G)).
      * Export with {@code history().write().csv(path)}.
      */
-    public Table history() {
+    public synchronized Table history() {
         return history.toTable();
     }
 
@@ -593,7 +596,7 @@ public final class GanTrainer implements AutoCloseable {
      * @param file the checkpoint file
      * @throws IOException if writing fails
      */
-    public void save(Path file) throws IOException {
+    public synchronized void save(Path file) throws IOException {
         Path absolute = file.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
@@ -638,7 +641,7 @@ public final class GanTrainer implements AutoCloseable {
      * @throws IOException if the file is missing, corrupted, or from another architecture; the
      *     message says which
      */
-    public void load(Path file) throws IOException {
+    public synchronized void load(Path file) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -780,7 +783,7 @@ public final class GanTrainer implements AutoCloseable {
 
     /** Frees the native memory of the networks and of every array the trainer returned. */
     @Override
-    public void close() {
+    public synchronized void close() {
         manager.close();
     }
 
