@@ -109,6 +109,9 @@ public final class MnistJsonReader {
      * @throws DatasetFormatException if the content is malformed
      */
     public static ImageBytes parseDigits(byte[] content, String source) {
+        if (new String(content, StandardCharsets.ISO_8859_1).isBlank()) {
+            throw new DatasetFormatException(source, "empty file: expected a JSON object {\"data\": [...]}");
+        }
         Reader text = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         try (JsonReader json = new JsonReader(text)) {
@@ -126,10 +129,7 @@ public final class MnistJsonReader {
                 }
             }
             json.endObject();
-            if (json.peek() != JsonToken.END_DOCUMENT) {
-                throw new DatasetFormatException(source, "unexpected content after the JSON object at "
-                        + position(json));
-            }
+            requireEndOfDocument(json, source);
             if (pixels == null) {
                 throw new DatasetFormatException(source, "no \"data\" array in the JSON object");
             }
@@ -140,7 +140,7 @@ public final class MnistJsonReader {
             throw new DatasetFormatException(source, "not UTF-8 text: " + e.getMessage(), e);
         } catch (IOException | IllegalStateException | NumberFormatException e) {
             // IOException: gson's MalformedJsonException or EOFException; the others: a token of the wrong kind.
-            throw new DatasetFormatException(source, "malformed JSON: " + e.getMessage(), e);
+            throw new DatasetFormatException(source, "malformed JSON: " + withoutGsonAdvice(e.getMessage()), e);
         }
     }
 
@@ -200,6 +200,33 @@ public final class MnistJsonReader {
             case END_DOCUMENT -> "missing (the input ends)";
             default -> token.toString();
         };
+    }
+
+    private static void requireEndOfDocument(JsonReader json, String source) {
+        String position = position(json);
+        boolean ended;
+        try {
+            ended = json.peek() == JsonToken.END_DOCUMENT;
+        } catch (IOException e) {
+            ended = false;
+        }
+        if (!ended) {
+            throw new DatasetFormatException(source, "unexpected content after the JSON object at " + position);
+        }
+    }
+
+    /** Drops gson's hints about its own settings and web pages, which mean nothing to a reader of data. */
+    private static String withoutGsonAdvice(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String text = message;
+        int see = text.indexOf("\nSee ");
+        if (see >= 0) {
+            text = text.substring(0, see);
+        }
+        return text.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "syntax error")
+                .replace("Use JsonReader.setLenient(true) to accept malformed JSON", "syntax error");
     }
 
     private static String position(JsonReader json) {
