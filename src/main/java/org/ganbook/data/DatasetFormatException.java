@@ -12,7 +12,10 @@ public class DatasetFormatException extends DatasetException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The name of the malformed file or input. */
     private final String source;
+
+    /** The problem, without the file name. */
     private final String problem;
 
     /**

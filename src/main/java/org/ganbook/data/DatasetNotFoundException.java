@@ -10,6 +10,7 @@ public class DatasetNotFoundException extends DatasetException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Each place searched, with the reason it did not qualify. */
     private final List<String> placesLooked;
 
     /**
