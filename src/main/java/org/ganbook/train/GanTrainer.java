@@ -477,6 +477,21 @@ public final class GanTrainer implements AutoCloseable {
     }
 
     /**
+     * Runs G on the given noise, for an unconditional GAN (inference mode).
+     *
+     * @param noise shape (n, coding size)
+     * @return the samples, owned by the trainer
+     */
+    public NDArray generate(NDArray noise) {
+        return generate(noise, (NDArray) null);
+    }
+
+    /** Returns whether G and D take a class label. */
+    public boolean isConditional() {
+        return conditional;
+    }
+
+    /**
      * Runs G on the given noise with one class label per row, for a conditional GAN.
      *
      * @param noise shape (n, coding size)
