@@ -527,6 +527,55 @@ public final class GanTrainer implements AutoCloseable {
     }
 
     /**
+     * D's probability that each sample is real, for samples given as plain numbers: for 1-D data one
+     * value per sample, for 2-D data x,y pairs, for images the pixels of each image in turn.
+     *
+     * @param flatSamples the samples, row-major
+     * @return one probability per sample
+     */
+    public synchronized float[] discriminate(float... flatSamples) {
+        long perSample = data.sampleShape().size();
+        if (flatSamples.length == 0 || flatSamples.length % perSample != 0) {
+            throw new IllegalArgumentException(
+                    flatSamples.length + " values do not make whole samples of shape " + data.sampleShape());
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            return discriminate(scope.create(flatSamples, batchShape(flatSamples.length / perSample)), null);
+        }
+    }
+
+    /**
+     * Measures how strongly the generator would learn right now: the L2 norm of the gradient of
+     * {@code objective}'s generator loss with respect to all of G's weights, on a fresh batch, through
+     * the frozen D. Nothing is updated. Comparing the minimax and the non-saturating objective
+     * against a strong D shows the vanishing gradient of the former.
+     *
+     * @param objective the loss whose generator part is differentiated
+     * @return the gradient norm
+     */
+    public synchronized double generatorGradientNorm(GanLoss objective) {
+        try (NDManager step = manager.newSubManager()) {
+            long stepSeed = mix(seed, STREAM_SAMPLES, samplesDrawn++, 2);
+            NDArray noise = latent.reseeded(stepSeed).sample(step, batchSize);
+            NDArray labels = conditional ? randomLabels(step, batchSize, stepSeed) : null;
+            Freezing.setTrainable(discriminator, false);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                collector.backward(objective.generatorLoss(combinedModel.forward(noise, labels, true)));
+            } finally {
+                Freezing.setTrainable(discriminator, true);
+            }
+            double sumOfSquares = 0;
+            for (Pair<String, Parameter> pair : generatorParameters) {
+                try (NDArray gradient = pair.getValue().getArray().getGradient()) {
+                    sumOfSquares += gradient.square().sum().getFloat();
+                    gradient.subi(gradient);
+                }
+            }
+            return Math.sqrt(sumOfSquares);
+        }
+    }
+
+    /**
      * D's probability over a regular grid of 2-D points, for heat maps of the decision surface.
      *
      * @param xMin left edge

@@ -73,6 +73,8 @@ class GanTrainerTest {
             Parameter leakingWeight = unfrozen.discriminator().getParameters().get(0).getValue();
             assertFalse(frozenWeight.getArray().hasGradient() && nonZero(frozenWeight));
             assertTrue(nonZero(leakingWeight), "the unfrozen D should have collected gradient");
+            assertEquals(0, Gradients.norm(frozen.discriminator()), 0);
+            assertTrue(Gradients.norm(unfrozen.discriminator()) > 0);
             // and that stray gradient changes D's next update
             DiscriminatorStep a = frozen.discriminatorStep();
             DiscriminatorStep b = unfrozen.discriminatorStep();
@@ -209,5 +211,35 @@ class GanTrainerTest {
         var g = assertThrows(IllegalArgumentException.class,
                 () -> GanTrainer.builder(TestData.generator(4), TestData.discriminator(false)).setCodingSize(4).build());
         assertTrue(g.getMessage().contains("setData"));
+    }
+
+    @Test
+    void againstAStrongDiscriminatorTheMinimaxGradientVanishesAndTheNonSaturatingOneDoesNot() {
+        try (GanTrainer trainer =
+                TestData.trainer(false).setData(TestData.ring(6)).optBatchSize(128)
+                        .optDiscriminatorOptimizer(Optimizer.adam(1e-2f, 0.5f)).build()) {
+            DiscriminatorStep strong = null;
+            for (int i = 0; i < 300; i++) {
+                strong = trainer.discriminatorStep();
+            }
+            // per fake, the minimax gradient carries a factor D(G(z)), the non-saturating one 1 - D(G(z))
+            assertTrue(strong.fakeAfter() < 0.05, "D should reject the fakes by now: " + strong);
+            ParameterSnapshot g = ParameterSnapshot.of(trainer.generator());
+            double minimax = trainer.generatorGradientNorm(org.ganbook.loss.GanLoss.minimax());
+            double nonSaturating = trainer.generatorGradientNorm(org.ganbook.loss.GanLoss.nonSaturating());
+            assertTrue(g.compareWith(trainer.generator()).unchanged(), "measuring must not update G");
+            assertEquals(0, Gradients.norm(trainer.generator()), 1e-12, "measuring must leave no gradient behind");
+            assertTrue(nonSaturating > 10 * minimax, nonSaturating + " vs " + minimax);
+        }
+    }
+
+    @Test
+    void discriminateAcceptsPlainNumbers() {
+        try (GanTrainer trainer = TestData.trainer(false).build()) {
+            float[] p = trainer.discriminate(0f, 0f, 2f, 0f, -2f, 0f);
+            assertEquals(3, p.length);
+            var e = assertThrows(IllegalArgumentException.class, () -> trainer.discriminate(1f, 2f, 3f));
+            assertTrue(e.getMessage().contains("whole samples"));
+        }
     }
 }

@@ -18,6 +18,11 @@ final class TestData {
     private TestData() {}
 
     static DataSource ring() {
+        return ring(0);
+    }
+
+    /** The ring moved {@code offset} to the right, far from where an untrained G puts its samples. */
+    static DataSource ring(float offset) {
         return new DataSource() {
             @Override
             public String name() {
@@ -36,7 +41,7 @@ final class TestData {
                     float[] xy = new float[2 * n];
                     for (int i = 0; i < n; i++) {
                         double angle = 2 * Math.PI * random.nextInt(8) / 8;
-                        xy[2 * i] = (float) (2 * Math.cos(angle) + 0.02 * (random.nextDouble() - 0.5));
+                        xy[2 * i] = offset + (float) (2 * Math.cos(angle) + 0.02 * (random.nextDouble() - 0.5));
                         xy[2 * i + 1] = (float) (2 * Math.sin(angle) + 0.02 * (random.nextDouble() - 0.5));
                     }
                     return new Batch(manager.create(xy, new Shape(n, 2)), null);

@@ -1,0 +1,37 @@
+package org.ganbook.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+
+/** Looks at the gradients a block has collected, without changing them. */
+public final class Gradients {
+
+    private Gradients() {}
+
+    /**
+     * The L2 norm of the gradient a block's trainable parameters have collected since their last
+     * update. A frozen discriminator collects none during the generator step: its norm stays 0.
+     *
+     * @param block the block
+     * @return the norm, 0 when no parameter holds a gradient
+     */
+    public static double norm(Block block) {
+        double sumOfSquares = 0;
+        for (Pair<String, Parameter> pair : block.getParameters()) {
+            Parameter parameter = pair.getValue();
+            if (!Freezing.isTrainableType(parameter) || !parameter.isInitialized()) {
+                continue;
+            }
+            NDArray array = parameter.getArray();
+            if (!array.hasGradient()) {
+                continue;
+            }
+            try (NDArray gradient = array.getGradient()) {
+                sumOfSquares += gradient.square().sum().getFloat();
+            }
+        }
+        return Math.sqrt(sumOfSquares);
+    }
+}
