@@ -140,8 +140,9 @@ public final class Networks {
             kind += " nearest ×" + ((Upsample2d) block).getFactor();
         } else if (block instanceof LabelEncoder) {
             LabelEncoder encoder = (LabelEncoder) block;
-            kind += (encoder.isLearned() ? " embedding " : " one-hot ")
-                    + encoder.getNumClasses() + "→" + encoder.getWidth();
+            kind = encoder.isLearned()
+                    ? "embedding " + encoder.getNumClasses() + "→" + encoder.getWidth()
+                    : "one-hot " + encoder.getNumClasses();
         }
         String name = key.replaceFirst("^\\d+", "");
         if (name.equals(block.getClass().getSimpleName())) {
