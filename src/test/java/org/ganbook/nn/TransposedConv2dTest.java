@@ -1,0 +1,206 @@
+package org.ganbook.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TransposedConv2dTest {
+
+    private static final Shape ONE = new Shape(1, 1);
+    private static final Shape ZERO = new Shape(0, 0);
+
+    @Test
+    void strideTwoKernelTwoStampsNonOverlappingCopies() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.create(new float[] {1, -1, 2, 0.5f}, new Shape(1, 1, 2, 2));
+            NDArray k = manager.create(new float[] {1, 2, 3, 4}, new Shape(1, 1, 2, 2));
+            // each input pixel scales the kernel into its own 2x2 block
+            float[] expected = {
+                1, 2, -1, -2,
+                3, 4, -3, -4,
+                2, 4, 0.5f, 1,
+                6, 8, 1.5f, 2
+            };
+            NDArray y = TransposedConv2d.transposedConv2d(x, k, null, new Shape(2, 2), ZERO, ZERO, ONE);
+            assertEquals(new Shape(1, 1, 4, 4), y.getShape());
+            assertArrayEquals(expected, y.toFloatArray(), 1e-6f);
+        }
+    }
+
+    @Test
+    void strideTwoKernelThreeAddsTheOverlaps() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.create(new float[] {1, 2, 3, 4}, new Shape(1, 1, 2, 2));
+            NDArray k =
+                    manager.create(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, new Shape(1, 1, 3, 3));
+            // full output (padding 0), worked out by hand: stamps at (0,0), (0,2), (2,0), (2,2)
+            float[] full = {
+                1, 2, 5, 4, 6,
+                4, 5, 14, 10, 12,
+                10, 14, 36, 24, 30,
+                12, 15, 34, 20, 24,
+                21, 24, 55, 32, 36
+            };
+            NDArray y = TransposedConv2d.transposedConv2d(x, k, null, new Shape(2, 2), ZERO, ZERO, ONE);
+            assertEquals(new Shape(1, 1, 5, 5), y.getShape());
+            assertArrayEquals(full, y.toFloatArray(), 1e-5f);
+
+            // padding 1 removes one row/column on each side
+            float[] padded = {
+                5, 14, 10,
+                14, 36, 24,
+                15, 34, 20
+            };
+            y = TransposedConv2d.transposedConv2d(x, k, null, new Shape(2, 2), ONE, ZERO, ONE);
+            assertEquals(new Shape(1, 1, 3, 3), y.getShape());
+            assertArrayEquals(padded, y.toFloatArray(), 1e-5f);
+
+            // padding 1, output padding 1: rows/columns 1..4 of the full output, plus the bias
+            float[] outPadded = {
+                5.5f, 14.5f, 10.5f, 12.5f,
+                14.5f, 36.5f, 24.5f, 30.5f,
+                15.5f, 34.5f, 20.5f, 24.5f,
+                24.5f, 55.5f, 32.5f, 36.5f
+            };
+            NDArray bias = manager.create(new float[] {0.5f});
+            y = TransposedConv2d.transposedConv2d(x, k, bias, new Shape(2, 2), ONE, ONE, ONE);
+            assertEquals(new Shape(1, 1, 4, 4), y.getShape());
+            assertArrayEquals(outPadded, y.toFloatArray(), 1e-5f);
+        }
+    }
+
+    @Test
+    void matchesAScatterAddLoopOnRandomInputs() {
+        Random random = new Random(7);
+        int[][] cases = {
+            // batch, cIn, cOut, h, w, kH, kW, stride, padding, outPadding, dilation
+            {2, 3, 4, 5, 4, 4, 4, 2, 1, 0, 1},
+            {1, 2, 3, 3, 5, 3, 3, 2, 1, 1, 1},
+            {3, 1, 2, 4, 4, 3, 2, 3, 0, 2, 1},
+            {1, 2, 2, 3, 3, 3, 3, 2, 3, 1, 1}, // padding larger than kernel - 1: crops
+            {2, 2, 3, 4, 3, 3, 3, 1, 1, 1, 2}, // dilation 2
+            {1, 4, 1, 7, 7, 5, 5, 1, 2, 0, 1},
+        };
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (int[] c : cases) {
+                int batch = c[0], cIn = c[1], cOut = c[2], h = c[3], w = c[4], kH = c[5], kW = c[6];
+                int s = c[7], p = c[8], op = c[9], d = c[10];
+                float[] x = randomValues(random, batch * cIn * h * w);
+                float[] k = randomValues(random, cIn * cOut * kH * kW);
+                float[] b = randomValues(random, cOut);
+                int outH = (h - 1) * s - 2 * p + d * (kH - 1) + op + 1;
+                int outW = (w - 1) * s - 2 * p + d * (kW - 1) + op + 1;
+                float[] expected = new float[batch * cOut * outH * outW];
+                for (int n = 0; n < batch; n++) {
+                    for (int o = 0; o < cOut; o++) {
+                        for (int i = 0; i < outH * outW; i++) {
+                            expected[(n * cOut + o) * outH * outW + i] = b[o];
+                        }
+                    }
+                    for (int ci = 0; ci < cIn; ci++) {
+                        for (int i = 0; i < h; i++) {
+                            for (int j = 0; j < w; j++) {
+                                float v = x[((n * cIn + ci) * h + i) * w + j];
+                                for (int o = 0; o < cOut; o++) {
+                                    for (int a = 0; a < kH; a++) {
+                                        for (int e = 0; e < kW; e++) {
+                                            int oi = i * s - p + a * d;
+                                            int oj = j * s - p + e * d;
+                                            if (oi >= 0 && oi < outH && oj >= 0 && oj < outW) {
+                                                expected[((n * cOut + o) * outH + oi) * outW + oj] +=
+                                                        v * k[((ci * cOut + o) * kH + a) * kW + e];
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+
+                TransposedConv2d block =
+                        TransposedConv2d.builder()
+                                .setKernelShape(new Shape(kH, kW))
+                                .setFilters(cOut)
+                                .optStride(new Shape(s, s))
+                                .optPadding(new Shape(p, p))
+                                .optOutPadding(new Shape(op, op))
+                                .optDilation(new Shape(d, d))
+                                .build();
+                Shape inShape = new Shape(batch, cIn, h, w);
+                block.initialize(manager, DataType.FLOAT32, inShape);
+                block.getParameters().get("weight").getArray().set(k);
+                block.getParameters().get("bias").getArray().set(b);
+                NDArray y =
+                        block.forward(
+                                        new ParameterStore(manager, false),
+                                        new NDList(manager.create(x, inShape)),
+                                        false)
+                                .singletonOrThrow();
+                Shape outShape = new Shape(batch, cOut, outH, outW);
+                assertEquals(outShape, y.getShape(), java.util.Arrays.toString(c));
+                assertEquals(outShape, block.getOutputShapes(new Shape[] {inShape})[0]);
+                assertArrayEquals(expected, y.toFloatArray(), 1e-4f, java.util.Arrays.toString(c));
+            }
+        }
+    }
+
+    @Test
+    void kernelFourStrideTwoPaddingOneDoublesTheSize() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TransposedConv2d block =
+                    TransposedConv2d.builder()
+                            .setKernelShape(new Shape(4, 4))
+                            .setFilters(5)
+                            .optStride(new Shape(2, 2))
+                            .optPadding(new Shape(1, 1))
+                            .build();
+            for (int batch : new int[] {1, 3, 8}) {
+                Shape in = new Shape(batch, 2, 7, 7);
+                block.initialize(manager, DataType.FLOAT32, in);
+                NDArray y =
+                        block.forward(
+                                        new ParameterStore(manager, false),
+                                        new NDList(manager.randomNormal(in)),
+                                        false)
+                                .singletonOrThrow();
+                assertEquals(new Shape(batch, 5, 14, 14), y.getShape());
+            }
+            assertEquals(new Shape(2, 5, 4, 4), block.getParameters().get("weight").getArray().getShape());
+        }
+    }
+
+    @Test
+    void rejectsInvalidSettings() {
+        assertThrows(IllegalArgumentException.class, () -> TransposedConv2d.builder().setFilters(2).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TransposedConv2d.builder().setKernelShape(new Shape(3, 3)).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        TransposedConv2d.builder()
+                                .setKernelShape(new Shape(3, 3))
+                                .setFilters(2)
+                                .optStride(new Shape(2, 2))
+                                .optOutPadding(new Shape(2, 2))
+                                .build());
+    }
+
+    private static float[] randomValues(Random random, int n) {
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return values;
+    }
+}
