@@ -22,7 +22,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class PhasePlane {
 
-    private static final int SIZE = 520;
+    private static final int SIZE = 600;
 
     private PhasePlane() {}
 
@@ -35,7 +35,7 @@ public final class PhasePlane {
      * @param names one name per path, for the legend
      * @param xs one array of x values per path
      * @param ys one array of y values per path, the same lengths as xs
-     * @return the chart, about 520×570
+     * @return the chart, 600×650
      * @throws IllegalArgumentException if the arrays are missing, empty or of different lengths
      */
     public static BufferedImage paths(String title, String xTitle, String yTitle, String[] names, double[][] xs,
@@ -59,6 +59,7 @@ public final class PhasePlane {
         }
         reach = reach > 0 ? reach * 1.08 : 1;
         XYChart chart = ChartStyle.xyChart(SIZE, SIZE + 50, title, xTitle, yTitle);
+        chart.getStyler().setLegendPadding(4);
         chart.getStyler().setXAxisMin(-reach).setXAxisMax(reach).setYAxisMin(-reach).setYAxisMax(reach);
         for (int k = 0; k < names.length; k++) {
             Color colour = Palette.cycle(k);
@@ -67,11 +68,13 @@ public final class PhasePlane {
             path.setLineColor(colour);
             path.setLineStyle(new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             XYSeries start = chart.addSeries(names[k] + " start", new double[] {xs[k][0]}, new double[] {ys[k][0]});
+            start.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             start.setMarker(SeriesMarkers.CIRCLE);
             start.setMarkerColor(colour);
             start.setShowInLegend(false);
         }
         XYSeries equilibrium = chart.addSeries("equilibrium", new double[] {0}, new double[] {0});
+        equilibrium.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         equilibrium.setMarker(SeriesMarkers.CROSS);
         equilibrium.setMarkerColor(Palette.REAL);
         chart.getStyler().setMarkerSize(11);

@@ -20,8 +20,8 @@ class PhasePlaneTest {
         }
         BufferedImage image = PhasePlane.paths("spiral", "θ", "ψ", new String[] {"a", "b"},
                 new double[][] {x, y}, new double[][] {y, x});
-        assertEquals(520, image.getWidth());
-        assertEquals(570, image.getHeight());
+        assertEquals(600, image.getWidth());
+        assertEquals(650, image.getHeight());
         int coloured = 0;
         for (int i = 0; i < image.getWidth(); i += 2) {
             for (int j = 0; j < image.getHeight(); j += 2) {
