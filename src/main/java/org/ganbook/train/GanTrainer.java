@@ -377,15 +377,16 @@ public final class GanTrainer implements AutoCloseable {
     }
 
     private static void printProgress(Iteration it, long total, double perSecond) {
-        System.out.printf(
-                "iteration %d/%d | D loss %.3f | G loss %.3f | D(x) %.3f | D(G(z)) %.3f | %.0f it/s%n",
+        // one println per line: a notebook kernel turns each write of printf into its own output fragment
+        System.out.println(String.format(
+                "iteration %d/%d | D loss %.3f | G loss %.3f | D(x) %.3f | D(G(z)) %.3f | %.0f it/s",
                 it.iteration() + 1,
                 total,
                 it.discriminator().loss(),
                 it.generator().loss(),
                 it.discriminator().realBefore(),
                 it.discriminator().fakeBefore(),
-                perSecond);
+                perSecond));
     }
 
     // ---------------------------------------------------------------- using the networks
