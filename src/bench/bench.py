@@ -43,12 +43,13 @@ QUICK = {
 
 
 class Worker:
-    def __init__(self, impl, config, threads):
+    def __init__(self, impl, config, threads, jar=None, extra_env=None):
         env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads),
                    GANBOOK_BENCH_THREADS=str(threads), DJL_OFFLINE="true")
-        if impl == "ganbook":
+        env.update(extra_env or {})
+        if impl != "pytorch":
             classpath = os.pathsep.join([os.path.join(ROOT, "target", "bench-classes"),
-                                         os.path.join(ROOT, "target", "ganbook.jar"),
+                                         jar or os.path.join(ROOT, "target", "ganbook.jar"),
                                          os.path.join(ROOT, "target", "lib", "*")])
             cmd = ["java", "-Xmx1g", "-Djava.awt.headless=true", "-Dai.djl.offline=true",
                    f"-Dai.djl.pytorch.num_threads={threads}", "-Dai.djl.pytorch.num_interop_threads=1",
@@ -91,12 +92,14 @@ def quartiles(values):
     return q[0], q[2]
 
 
-def measure(config, threads, plan, flops, log):
+def measure(config, threads, plan, flops, log, before=None, ganbook_env=None, before_env=None):
     warmup, block, rounds = plan
     workers = {}
     try:
-        for impl in ("ganbook", "pytorch"):
-            workers[impl] = Worker(impl, config, threads)
+        workers["ganbook"] = Worker("ganbook", config, threads, extra_env=ganbook_env)
+        workers["pytorch"] = Worker("pytorch", config, threads)
+        if before:
+            workers["before"] = Worker("before", config, threads, jar=before, extra_env=before_env)
         for impl, w in workers.items():
             log(f"  {impl}: {w.ready['engine']}, {w.ready['threads']} threads "
                 f"({w.ready['interop_threads']} inter-op), set-up {w.ready['setup_seconds']:.1f} s")
@@ -104,26 +107,41 @@ def measure(config, threads, plan, flops, log):
         for impl, w in workers.items():
             after_warmup[impl] = w.run(warmup)
         blocks = {impl: [] for impl in workers}
-        ratios = []
+        ratios, cpu_ratios = [], []
         for r in range(rounds):
-            order = ("ganbook", "pytorch") if r % 2 == 0 else ("pytorch", "ganbook")
+            order = list(workers) if r % 2 == 0 else list(workers)[::-1]
             for impl in order:
                 blocks[impl].append(workers[impl].run(block))
             g = blocks["ganbook"][-1]
             p = blocks["pytorch"][-1]
             ratios.append((block / g["seconds"]) / (block / p["seconds"]))
+            cpu_ratios.append(p["cpu_seconds"] / g["cpu_seconds"])
+            extra = ""
+            if before:
+                b = blocks["before"][-1]
+                extra = (f"   before {block / b['seconds']:8.1f} it/s   after/before {b['seconds'] / g['seconds']:.3f}"
+                         f" (CPU {b['cpu_seconds'] / g['cpu_seconds']:.3f})")
             log(f"  round {r + 1}/{rounds}: ganbook {block / g['seconds']:8.1f} it/s   "
-                f"pytorch {block / p['seconds']:8.1f} it/s   ratio {ratios[-1]:.3f}")
+                f"pytorch {block / p['seconds']:8.1f} it/s   ratio {ratios[-1]:.3f} (CPU-time ratio {cpu_ratios[-1]:.3f}){extra}")
         result = {"config": config, "threads": threads, "warmup": warmup, "block": block, "rounds": rounds,
                   "steps_total": warmup + block * rounds, "flops_per_iteration": flops, "ratio_median": statistics.median(ratios),
-                  "ratio_min": min(ratios), "ratio_max": max(ratios), "ratio_quartiles": quartiles(ratios), "impl": {}}
+                  "ratio_min": min(ratios), "ratio_max": max(ratios), "ratio_quartiles": quartiles(ratios), "impl": {},
+            "ganbook_env": ganbook_env or {}, "cpu_ratio_median": statistics.median(cpu_ratios),
+            "cpu_ratio_range": (min(cpu_ratios), max(cpu_ratios))}
+        if before:
+            speedups = [b["seconds"] / g["seconds"] for b, g in zip(blocks["before"], blocks["ganbook"])]
+            result["cpu_speedup_vs_before_median"] = statistics.median(
+                [b["cpu_seconds"] / g["cpu_seconds"] for b, g in zip(blocks["before"], blocks["ganbook"])])
+            result["speedup_vs_before_median"] = statistics.median(speedups)
+            result["speedup_vs_before_range"] = (min(speedups), max(speedups))
         for impl, w in workers.items():
             rates = [block / b["seconds"] for b in blocks[impl]]
             median = statistics.median(rates)
             result["impl"][impl] = {
                 "engine": w.ready["engine"], "threads": w.ready["threads"],
                 "interop_threads": w.ready["interop_threads"],
-                "its_median": median, "its_min": min(rates), "its_max": max(rates), "its_quartiles": quartiles(rates),
+                "its_median": median,
+                "its_cpu_median": statistics.median([block / b["cpu_seconds"] for b in blocks[impl]]), "its_min": min(rates), "its_max": max(rates), "its_quartiles": quartiles(rates),
                 "gflops": median * flops / 1e9,
                 "rss_start_kb": w.ready["rss_kb"],
                 "rss_after_warmup_kb": after_warmup[impl]["rss_kb"],
@@ -232,6 +250,13 @@ def main():
     parser.add_argument("--quality-every", type=int, default=500)
     parser.add_argument("--quality-threads", type=int, default=2)
     parser.add_argument("--tag", default="", help="suffix of the results file")
+    parser.add_argument("--plan", action="append", default=[], metavar="CONFIG=WARMUP,BLOCK,ROUNDS",
+                        help="override a configuration's plan, e.g. dcgan=5,10,20 (fewer than 5,000 steps: say so)")
+    parser.add_argument("--before", metavar="JAR", help="also run this earlier ganbook.jar, interleaved (before/after)")
+    parser.add_argument("--ganbook-env", action="append", default=[], metavar="NAME=VALUE",
+                        help="environment for the ganbook JVM only (e.g. MALLOC_TOP_PAD_=67108864)")
+    parser.add_argument("--before-env", action="append", default=[], metavar="NAME=VALUE",
+                        help="environment for the --before JVM only")
     args = parser.parse_args()
 
     os.makedirs(OUT, exist_ok=True)
@@ -252,10 +277,16 @@ def main():
     for threads in [int(t) for t in args.threads.split(",")]:
         for config in configs:
             plan = (QUICK if args.quick else PLAN)[config]
+            for override in args.plan:
+                name, numbers = override.split("=", 1)
+                if name == config:
+                    plan = tuple(int(x) for x in numbers.split(","))
             log(f"== {config}, {threads} thread(s): warm-up {plan[0]}, {plan[2]} rounds of {plan[1]} iterations each,"
                 f" {flops[config] / 1e9:.3f} GFLOP per iteration")
             try:
-                results.append(measure(config, threads, plan, flops[config], log))
+                results.append(measure(config, threads, plan, flops[config], log, before=args.before,
+                                       ganbook_env=dict(e.split("=", 1) for e in args.ganbook_env),
+                                       before_env=dict(e.split("=", 1) for e in args.before_env)))
             except Exception as e:  # a benchmark that fails says why, and the others still run
                 log(f"  FAILED: {e}")
     quality_result = None

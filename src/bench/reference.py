@@ -368,10 +368,10 @@ def worker(name):
             reply({"error": "unknown command " + line.strip()})
             continue
         steps = int(words[1])
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         (d_loss, _, _), (g_loss, _) = trainer.fit(steps)
-        seconds = time.perf_counter() - start
-        reply({"steps": steps, "seconds": seconds, "rss_kb": status("VmRSS"), "hwm_kb": status("VmHWM"),
+        seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
+        reply({"steps": steps, "seconds": seconds, "cpu_seconds": cpu_seconds, "rss_kb": status("VmRSS"), "hwm_kb": status("VmHWM"),
                "d_loss": d_loss, "g_loss": g_loss})
 
 

@@ -133,14 +133,24 @@ public final class GanBench {
                 }
                 int steps = Integer.parseInt(words[1]);
                 long start = System.nanoTime();
+                long cpuStart = cpuNanos();
                 Iteration last = trainer.fit(steps);
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuSeconds = (cpuNanos() - cpuStart) / 1e9;
                 reply(String.format(Locale.ROOT,
-                        "{\"steps\":%d,\"seconds\":%.6f,\"rss_kb\":%d,\"hwm_kb\":%d,\"d_loss\":%.5f,\"g_loss\":%.5f}",
-                        steps, seconds, status("VmRSS"), status("VmHWM"),
+                        "{\"steps\":%d,\"seconds\":%.6f,\"cpu_seconds\":%.6f,\"rss_kb\":%d,\"hwm_kb\":%d,\"d_loss\":%.5f,\"g_loss\":%.5f}",
+                        steps, seconds, cpuSeconds, status("VmRSS"), status("VmHWM"),
                         last.discriminator().loss(), last.generator().loss()));
             }
         }
+    }
+
+    /** CPU time of the whole process (all its threads), in nanoseconds. */
+    private static long cpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean
+                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime()
+                : -1;
     }
 
     private static void reply(String json) {
