@@ -245,10 +245,10 @@ def main():
     parser.add_argument("--configs", default="ring,mnist-mlp,cond-mlp,dcgan")
     parser.add_argument("--quick", action="store_true", help="a few short blocks: checks that everything runs")
     parser.add_argument("--no-quality", dest="quality", action="store_false", help="skip the time-to-quality run")
-    parser.add_argument("--threshold", type=float, default=15.0, help="FD threshold for time to quality")
-    parser.add_argument("--quality-max", type=int, default=20000)
+    parser.add_argument("--threshold", type=float, default=50.0, help="FD threshold for time to quality (see README)")
+    parser.add_argument("--quality-max", type=int, default=4000)
     parser.add_argument("--quality-every", type=int, default=500)
-    parser.add_argument("--quality-threads", type=int, default=2)
+    parser.add_argument("--quality-threads", type=int, default=1)
     parser.add_argument("--tag", default="", help="suffix of the results file")
     parser.add_argument("--plan", action="append", default=[], metavar="CONFIG=WARMUP,BLOCK,ROUNDS",
                         help="override a configuration's plan, e.g. dcgan=5,10,20 (fewer than 5,000 steps: say so)")
