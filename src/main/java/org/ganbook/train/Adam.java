@@ -58,12 +58,8 @@ final class Adam implements Optimizer {
                         beta1,
                         beta2,
                         epsilon,
-                        // Plain Adam (no weight decay): the engine's AdamW branch would compute
-                        // weight * lr * 0 and subtract it, two extra passes over the weights for
-                        // nothing. Its Adam branch adds weight * 0 to the gradient instead; both leave
-                        // every finite weight exactly as it was, so the results are the same.
-                        false,
-                        false);
+                        false, // lazy update: ignored by the PyTorch engine
+                        false); // plain Adam, not AdamW: no weight decay
     }
 
     @Override
