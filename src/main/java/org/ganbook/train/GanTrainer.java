@@ -277,7 +277,7 @@ public final class GanTrainer implements AutoCloseable {
             float[] logits;
             double lossValue;
             if (freezeDiscriminator) {
-                Freezing.setTrainable(discriminator, false);
+                setTrainable(discriminatorParameters, false);
             }
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray output = combinedModel.forward(noise, labels, true);
@@ -290,7 +290,7 @@ public final class GanTrainer implements AutoCloseable {
                 logits = output.toFloatArray();
             } finally {
                 if (freezeDiscriminator) {
-                    Freezing.setTrainable(discriminator, true);
+                    setTrainable(discriminatorParameters, true);
                 }
             }
             applyUpdate(generatorParameters, generatorOptimizer);
@@ -303,6 +303,19 @@ public final class GanTrainer implements AutoCloseable {
                     new GeneratorStep(iteration, lossValue, meanSigmoid(logits, 0, batchSize), fakeAfter);
             finishIteration(result);
             return result;
+        }
+    }
+
+    /**
+     * What {@link Freezing#setTrainable} does, over the trainable parameters listed once at build
+     * time instead of a walk of the block tree each step.
+     */
+    private static void setTrainable(List<Pair<String, Parameter>> parameters, boolean trainable) {
+        for (Pair<String, Parameter> pair : parameters) {
+            Parameter parameter = pair.getValue();
+            if (parameter.requiresGradient() != trainable) {
+                parameter.freeze(!trainable);
+            }
         }
     }
 
