@@ -111,6 +111,7 @@ public final class GanbookCli implements Callable<Integer> {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setOverwrittenOptionsAllowed(true);
         commandLine.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine command = ex.getCommandLine();
             PrintWriter writer = command.getErr();

@@ -229,7 +229,8 @@ public final class RunConfig {
         if (model.convolutional()) {
             if (!isImages()) {
                 throw new ConfigException(source, "the " + model + " model needs images, but " + what
-                        + " gives samples of shape " + shapeText() + "; use --model mlp");
+                        + (isPoints() ? " gives 2-D points" : " gives samples of shape " + shapeText())
+                        + "; use --model mlp");
             }
             long height = sampleShape[1];
             long width = sampleShape[2];
