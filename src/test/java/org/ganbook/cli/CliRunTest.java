@@ -89,17 +89,34 @@ class CliRunTest {
     void aDivergingRunStopsNamingTheStepAndKeepsTheLastGoodCheckpoint() throws IOException {
         Path run = dir.resolve("diverged");
         Cli.Result result = Cli.trainRing(run, 200, "--lr", "1e30", "--checkpoint-every", "2", "--grid-every", "0");
+        assertDiverged(result, run);
+
+        // a run that goes well for 10 steps, then is resumed with an absurd learning rate (edited config.json)
+        Path good = dir.resolve("good-then-bad");
+        assertEquals(0, Cli.trainRing(good, 10, "--checkpoint-every", "5", "--grid-every", "0").code());
+        Path config = good.resolve("config.json");
+        Files.writeString(config, Files.readString(config).replaceAll("\"lr_([gd])\": [0-9.eE-]+", "\"lr_$1\": 1e30"));
+        Cli.Result resumed = Cli.run("resume", "--out", good.toString(), "--steps", "50", "--progress", "none");
+        assertEquals(11, assertDiverged(resumed, good), "the first step with the absurd rate");
+        assertTrue(resumed.err().contains("(from step 10)"), resumed.err());
+    }
+
+    /** Checks the message, the checkpoint and the history of a diverged run; returns the step named. */
+    private static long assertDiverged(Cli.Result result, Path run) throws IOException {
         assertEquals(GanbookCli.EXIT_DIVERGED, result.code(), result.out() + result.err());
         result.assertNoStackTrace();
         Matcher matcher = Pattern.compile("training diverged at step (\\d+): the (generator|discriminator) loss is"
                 + " (NaN|Infinity|-Infinity)").matcher(result.err());
         assertTrue(matcher.find(), result.err());
         long step = Long.parseLong(matcher.group(1));
-        long kept = (step - 1) / 2 * 2;
-        assertTrue(result.err().contains("the last good checkpoint (from step " + kept + ") is kept"), result.err());
-        assertEquals(kept, loadedIteration(run), "the checkpoint on disk is the last good one");
+        Matcher kept = Pattern.compile("the last good checkpoint \\(from step (\\d+)\\) is kept").matcher(result.err());
+        assertTrue(kept.find(), result.err());
+        long keptStep = Long.parseLong(kept.group(1));
+        assertTrue(keptStep < step, result.err());
+        assertEquals(keptStep, loadedIteration(run), "the checkpoint on disk is the last good one");
         assertEquals(step - 1, Files.readAllLines(run.resolve("history.csv")).size() - 1,
                 "the history shows every good step");
+        return step;
     }
 
     @Test
