@@ -184,9 +184,11 @@ public final class RunConfig {
     void validate(String source) {
         require(source, model != null, "model is missing");
         require(source, data != null && (NAMED_DATA.contains(data) || data.equals(IDX)),
-                "data must be one of " + NAMED_DATA + " or idx, got " + data);
+                "data must be one of " + NAMED_DATA + " or idx, got " + quoted(data));
         require(source, !data.equals(IDX) || (dataPath != null && !dataPath.isBlank()),
                 "data_path is required for idx data");
+        require(source, dataPath == null || dataPath.chars().noneMatch(RunConfig::isControl),
+                "data_path must not contain control characters: " + quoted(dataPath));
         require(source, limit >= 0, "limit must be 0 (all) or positive, got " + limit);
         require(source, sampleShape != null && (sampleShape.length == 1 || sampleShape.length == 3),
                 "sample_shape must have 1 or 3 dimensions, got " + Arrays.toString(sampleShape));
@@ -386,12 +388,18 @@ public final class RunConfig {
             while (in.hasNext()) {
                 String key = in.nextName();
                 if (!seen.add(key)) {
-                    throw new ConfigException(source, "key \"" + key + "\" appears twice");
+                    throw new ConfigException(source, "key " + quoted(key) + " appears twice");
                 }
                 config.readValue(in, key, source);
             }
             in.endObject();
-            if (in.peek() != JsonToken.END_DOCUMENT) {
+            boolean more;
+            try {
+                more = in.peek() != JsonToken.END_DOCUMENT;
+            } catch (IOException e) {
+                more = true;
+            }
+            if (more) {
                 throw new ConfigException(source, "unexpected content after the JSON object");
             }
         } catch (ConfigException e) {
@@ -415,7 +423,7 @@ public final class RunConfig {
             case "format" -> {
                 String format = string(in, key, source, false);
                 if (!FORMAT.equals(format)) {
-                    throw new ConfigException(source, "not a ganbook run configuration (format is \"" + format + "\")");
+                    throw new ConfigException(source, "not a ganbook run configuration (format is " + quoted(format) + ")");
                 }
             }
             case "version" -> {
@@ -448,8 +456,8 @@ public final class RunConfig {
                 } else if (value.equals("transposed-conv")) {
                     upsampling = Upsampling.TRANSPOSED_CONV;
                 } else {
-                    throw new ConfigException(source, "upsampling must be nearest-conv or transposed-conv, got \""
-                            + value + "\"");
+                    throw new ConfigException(source, "upsampling must be nearest-conv or transposed-conv, got "
+                            + quoted(value));
                 }
             }
             case "label_embedding" -> labelEmbedding = integer(in, key, source);
@@ -463,7 +471,7 @@ public final class RunConfig {
             case "checkpoint_every" -> checkpointEvery = integer(in, key, source);
             case "grid_every" -> gridEvery = integer(in, key, source);
             case "grid_count" -> gridCount = integer(in, key, source);
-            default -> throw new ConfigException(source, "unknown key \"" + key + "\"");
+            default -> throw new ConfigException(source, "unknown key " + quoted(key));
         }
     }
 
@@ -542,7 +550,29 @@ public final class RunConfig {
             }
             names.add(option.toString());
         }
-        throw new ConfigException(source, "\"" + key + "\" must be one of " + names + ", got \"" + value + "\"");
+        throw new ConfigException(source, quoted(key) + " must be one of " + names + ", got " + quoted(value));
+    }
+
+    /** A value from the file, quoted for a one-line message: control characters escaped, long ones cut. */
+    static String quoted(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder text = new StringBuilder("\"");
+        for (int i = 0; i < value.length() && i < 60; i++) {
+            char c = value.charAt(i);
+            if (isControl(c)) {
+                text.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                text.append(c);
+            }
+        }
+        return text.append(value.length() > 60 ? "…\"" : "\"").toString();
+    }
+
+    private static boolean isControl(int c) {
+        return Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR;
     }
 
     private static String describe(JsonToken token) {
