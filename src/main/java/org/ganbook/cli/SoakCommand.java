@@ -27,8 +27,8 @@ import picocli.CommandLine.ParentCommand;
         description = {
             "Trains the ring MLP as `ganbook train --data ring` does (checkpoints, grids,",
             "history) for many steps, reports the resident set size (VmRSS, from",
-            "/proc/self/status) and the Java heap at intervals, then the growth after",
-            "the warm-up.",
+            "/proc/self/status), the Java heap and the live heap after a full GC at",
+            "intervals, then the growth after the warm-up.",
             ""
         },
         footerHeading = "%nExample:%n",
@@ -79,14 +79,21 @@ final class SoakCommand implements Callable<Integer> {
         List<long[]> rows = new ArrayList<>();
         PrintStream report = cli.out;
         report.println("soak: " + config.summary() + ", " + steps + " steps, memory every " + every);
-        report.printf(Locale.ROOT, "%8s %10s %10s %12s%n", "step", "RSS MB", "heap MB", "seconds");
+        report.println("RSS: resident set size; heap: Java heap in use; live: Java heap in use after a full GC;");
+        report.println("off-heap: RSS after that GC minus the committed Java heap (native memory, code, metaspace)");
+        report.printf(Locale.ROOT, "%8s %9s %9s %9s %9s %9s%n", "step", "RSS MB", "heap MB", "live MB", "off-heap",
+                "seconds");
         long started = System.nanoTime();
         TrainingSession.Observer observer = iteration -> {
             long rss = Memory.residentBytes();
             long heap = Memory.heapUsedBytes();
-            rows.add(new long[] {iteration, rss, heap, System.nanoTime() - started});
-            report.printf(Locale.ROOT, "%8d %10.1f %10.1f %12.1f%n", iteration, rss / MB, heap / MB,
-                    (System.nanoTime() - started) / 1e9);
+            System.gc();
+            long live = Memory.heapUsedBytes();
+            long offHeap = Memory.residentBytes() - Runtime.getRuntime().totalMemory();
+            long nanos = System.nanoTime() - started;
+            rows.add(new long[] {iteration, rss, heap, live, offHeap, nanos});
+            report.printf(Locale.ROOT, "%8d %9.1f %9.1f %9.1f %9.1f %9.1f%n", iteration, rss / MB, heap / MB,
+                    live / MB, offHeap / MB, nanos / 1e9);
         };
         int code;
         Progress progress = new Progress(cli.out, session.progress == Progress.Mode.AUTO ? Progress.Mode.NONE
@@ -99,9 +106,10 @@ final class SoakCommand implements Callable<Integer> {
         }
         summarise(report, rows);
         Path csv = directory.resolve("memory.csv");
-        StringBuilder text = new StringBuilder("step,rss_bytes,heap_bytes,seconds\n");
+        StringBuilder text = new StringBuilder("step,rss_bytes,heap_bytes,live_heap_bytes,off_heap_bytes,seconds\n");
         for (long[] row : rows) {
-            text.append(String.format(Locale.ROOT, "%d,%d,%d,%.3f%n", row[0], row[1], row[2], row[3] / 1e9));
+            text.append(String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%.3f%n", row[0], row[1], row[2], row[3], row[4],
+                    row[5] / 1e9));
         }
         Files.writeString(csv, text, StandardCharsets.UTF_8);
         if (out == null) {
@@ -113,20 +121,30 @@ final class SoakCommand implements Callable<Integer> {
     }
 
     private static void summarise(PrintStream report, List<long[]> rows) {
-        if (rows.size() < 3 || rows.get(0)[1] < 0) {
-            report.println(rows.get(0)[1] < 0 ? "RSS not available on this system (no /proc/self/status)"
-                    : "too few reports for a growth figure");
+        if (rows.isEmpty() || rows.get(0)[1] < 0) {
+            report.println("RSS not available on this system (no /proc/self/status)");
+            return;
+        }
+        if (rows.size() < 3) {
+            report.println("too few reports for a growth figure: use more --steps or a smaller --every");
             return;
         }
         long[] warm = rows.get(1);
+        long[] middle = rows.get(rows.size() / 2);
         long[] last = rows.get(rows.size() - 1);
         long peak = rows.stream().mapToLong(r -> r[1]).max().orElse(0);
-        double growth = (last[1] - warm[1]) / MB;
-        double per1000 = growth / Math.max(1, last[0] - warm[0]) * 1000;
-        report.printf(Locale.ROOT, "RSS at step %d (after warm-up): %.1f MB; at step %d: %.1f MB; peak %.1f MB%n",
-                warm[0], warm[1] / MB, last[0], last[1] / MB, peak / MB);
-        report.printf(Locale.ROOT, "RSS growth after warm-up: %+.1f MB over %d steps (%+.2f MB per 1000 steps)%n",
-                growth, last[0] - warm[0], per1000);
+        report.printf(Locale.ROOT, "RSS: %.1f MB at step %d (after warm-up), %.1f MB at step %d, %.1f MB at the end"
+                + " (step %d), peak %.1f MB%n", warm[1] / MB, warm[0], middle[1] / MB, middle[0], last[1] / MB,
+                last[0], peak / MB);
+        report.printf(Locale.ROOT, "RSS growth over the second half (steps %d to %d): %+.1f MB (%+.2f MB per 1000"
+                + " steps)%n", middle[0], last[0], (last[1] - middle[1]) / MB, per1000(middle, last, 1));
+        report.printf(Locale.ROOT, "live Java heap growth after warm-up: %+.1f MB (%+.3f MB per 1000 steps);"
+                + " off-heap: %+.1f MB (%+.3f MB per 1000 steps)%n", (last[3] - warm[3]) / MB,
+                per1000(warm, last, 3), (last[4] - warm[4]) / MB, per1000(warm, last, 4));
+    }
+
+    private static double per1000(long[] from, long[] to, int column) {
+        return (to[column] - from[column]) / MB / Math.max(1, to[0] - from[0]) * 1000;
     }
 
     private static void deleteTree(Path directory) throws IOException {

@@ -57,12 +57,16 @@ final class TrainingSession implements AutoCloseable {
      * @throws UserException if it is missing, corrupted or from other networks
      */
     void restore() {
+        if (!Files.exists(directory.checkpoint())) {
+            throw new UserException(directory.root() + " has a config.json but no " + RunDirectory.CHECKPOINT
+                    + ": its training stopped before the first save; start it again with `ganbook train --force --out "
+                    + directory.root() + " ...`");
+        }
         try {
             trainer.load(directory.checkpoint());
             lastCheckpoint = trainer.iteration();
         } catch (IOException e) {
-            throw new UserException(e.getMessage()
-                    + (Files.exists(directory.checkpoint()) ? "" : "; was the run started with `ganbook train`?"), e);
+            throw new UserException(e.getMessage(), e);
         }
     }
 
@@ -127,8 +131,10 @@ final class TrainingSession implements AutoCloseable {
         finish();
         long done = trainer.iteration();
         if (stop.stopRequested()) {
-            out.println("interrupted at step " + done + ": checkpoint saved to " + directory.checkpoint());
-            out.println("continue with: ganbook resume --out " + directory.root() + " --steps " + (end - done));
+            if (done < end) {
+                out.println("interrupted at step " + done + ": checkpoint saved to " + directory.checkpoint());
+                out.println("continue with: ganbook resume --out " + directory.root() + " --steps " + (end - done));
+            }
             return stop.exitCode();
         }
         return 0;

@@ -133,6 +133,10 @@ class CliErrorsTest {
         assertOneLine(Cli.run("resume", "--out", run.toString(), "--steps", "2")
                 .assertUsageError("checkpoint.ckpt is corrupted or truncated (checksum mismatch)"));
 
+        Files.delete(run.resolve("checkpoint.ckpt"));
+        Cli.run("resume", "--out", run.toString(), "--steps", "2")
+                .assertUsageError("no checkpoint.ckpt", "ganbook train --force --out " + run);
+
         Files.writeString(run.resolve("config.json"), "{\"format\": \"ganbook-run\", \"version\": 1,");
         assertOneLine(Cli.run("resume", "--out", run.toString(), "--steps", "2")
                 .assertUsageError("config.json: not valid JSON"));

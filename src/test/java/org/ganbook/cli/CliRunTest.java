@@ -177,6 +177,21 @@ class CliRunTest {
         assertTrue(!result.out().contains("step 20/20 (100%)"), "no plain lines in bar mode");
     }
 
+    @Test
+    void soakReportsMemoryAndItsGrowth() throws IOException {
+        Path run = dir.resolve("soak");
+        Cli.Result result = Cli.run("soak", "--steps", "30", "--every", "10", "--batch-size", "16", "--out",
+                run.toString(), "--progress", "none");
+        assertEquals(0, result.code(), result.err());
+        assertTrue(result.out().contains("RSS growth over the second half"), result.out());
+        assertTrue(result.out().contains("live Java heap growth after warm-up"), result.out());
+        List<String> csv = Files.readAllLines(run.resolve("memory.csv"));
+        assertEquals("step,rss_bytes,heap_bytes,live_heap_bytes,off_heap_bytes,seconds", csv.get(0));
+        assertEquals(5, csv.size(), "steps 0, 10, 20, 30");
+        assertTrue(Long.parseLong(csv.get(4).split(",")[1]) > 0, "VmRSS is read on Linux");
+        assertEquals(30, loadedIteration(run));
+    }
+
     static List<String> historyWithoutSeconds(Path run) throws IOException {
         List<String> rows = new ArrayList<>();
         for (String line : Files.readAllLines(run.resolve("history.csv"))) {
