@@ -40,10 +40,7 @@ final class Sampling {
             int[] labels = null;
             NDArray out;
             if (config.model.conditional()) {
-                labels = new int[n];
-                for (int i = 0; i < n; i++) {
-                    labels[i] = label != null ? label : i % config.numClasses;
-                }
+                labels = labels(config, n, label);
                 out = trainer.generate(noise, manager.create(labels));
             } else {
                 out = trainer.generate(noise);
@@ -52,6 +49,37 @@ final class Sampling {
             out.close();
             return new Samples(values, labels, n);
         }
+    }
+
+    /**
+     * The class of each of {@code n} samples of a conditional GAN: all {@code label} if given; else, when
+     * {@code n} is a multiple of the number of classes, grouped by class (class 0 first, for one row per
+     * class); else the classes in turn.
+     */
+    static int[] labels(RunConfig config, int n, Integer label) {
+        int classes = config.numClasses;
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = label != null ? label : byRow(config, n, label) ? i / (n / classes) : i % classes;
+        }
+        return labels;
+    }
+
+    /** Whether a picture of {@code n} samples has one row per class. */
+    static boolean byRow(RunConfig config, int n, Integer label) {
+        return config.model.conditional() && label == null && n >= config.numClasses && n % config.numClasses == 0;
+    }
+
+    /** Draws images with one row per class when {@link #byRow} says so, else in a square grid. */
+    static BufferedImage grid(RunConfig config, NDArray images, int n, Integer label) {
+        if (byRow(config, n, label)) {
+            String[] names = new String[config.numClasses];
+            for (int c = 0; c < names.length; c++) {
+                names[c] = Integer.toString(c);
+            }
+            return Plots.imageGridByRow(images, config.numClasses, names);
+        }
+        return Plots.imageGrid(images, (int) Math.ceil(Math.sqrt(n)));
     }
 
     /**
@@ -72,16 +100,7 @@ final class Sampling {
         int width = (int) config.sampleShape[2];
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray images = manager.create(samples.values(), new Shape(n).addAll(new Shape(config.sampleShape)));
-            BufferedImage grid;
-            if (config.model.conditional() && label == null && n % config.numClasses == 0 && n >= config.numClasses) {
-                String[] names = new String[config.numClasses];
-                for (int c = 0; c < names.length; c++) {
-                    names[c] = Integer.toString(c);
-                }
-                grid = Plots.imageGridByRow(images, config.numClasses, names);
-            } else {
-                grid = Plots.imageGrid(images, (int) Math.ceil(Math.sqrt(n)));
-            }
+            BufferedImage grid = grid(config, images, n, label);
             String title = "generated, " + when + (label != null ? ", class " + label : "")
                     + " (" + height + "×" + width + ")";
             return Plots.titled(grid, title);

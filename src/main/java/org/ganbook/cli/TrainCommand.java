@@ -153,7 +153,8 @@ final class TrainCommand implements Callable<Integer> {
     Integer gridEvery;
 
     @Option(names = "--grid-count", paramLabel = "N", order = 32,
-            description = "Samples in each grid (default: 64 images, or 512 points for 2-D data).")
+            description = "Samples in each grid (default: 64 images, 8 per class for a conditional model, or"
+                    + " 512 points for 2-D data).")
     Integer gridCount;
 
     @Option(names = "--force", order = 33,
@@ -203,7 +204,8 @@ final class TrainCommand implements Callable<Integer> {
         config.labelSmoothing = labelSmoothing;
         config.seed = seed;
         config.checkpointEvery = checkpointEvery;
-        config.gridCount = gridCount != null ? gridCount : config.isPoints() ? 512 : 64;
+        config.gridCount = gridCount != null ? gridCount : config.isPoints() ? 512
+                : config.model.conditional() && config.numClasses <= 16 ? 8 * config.numClasses : 64;
 
         config.gridEvery = gridEvery != null ? gridEvery : 0;
         config.validate("invalid options");

@@ -154,7 +154,8 @@ final class TrainingSession implements AutoCloseable {
     /** Writes the history, the curves, the final samples and the checkpoint, then says what is where. */
     private void finish() throws IOException {
         saveCheckpoint();
-        writeSamples(directory.samples(), config.isPoints() ? 1024 : 64);
+        writeSamples(directory.samples(), config.isPoints() ? 1024
+                : config.model.conditional() && config.numClasses <= 16 ? config.numClasses * 8 : 64);
         out.println("step " + trainer.iteration() + ": wrote " + directory.root() + "/{" + RunDirectory.HISTORY
                 + ", " + RunDirectory.LOSSES + ", " + RunDirectory.D_OUTPUTS + ", " + RunDirectory.SAMPLES + ", "
                 + RunDirectory.CHECKPOINT + "}" + (config.gridEvery > 0 ? " and " + RunDirectory.GRIDS + "/" : ""));
@@ -202,10 +203,10 @@ final class TrainingSession implements AutoCloseable {
                 NDArray noise = trainer.fixedNoise(n);
                 noise.attach(manager);
                 NDArray images = config.model.conditional()
-                        ? trainer.generate(noise, manager.create(labelsByRow(n)))
+                        ? trainer.generate(noise, manager.create(Sampling.labels(config, n, null)))
                         : trainer.generate(noise);
                 images.attach(manager);
-                picture = Plots.titled(Plots.imageGrid(images, columns(n)), "fixed noise, step " + step);
+                picture = Plots.titled(Sampling.grid(config, images, n, null), "fixed noise, step " + step);
             }
         } else {
             return;
@@ -221,18 +222,6 @@ final class TrainingSession implements AutoCloseable {
             fake.attach(manager);
             return fake.toFloatArray();
         }
-    }
-
-    private int[] labelsByRow(int n) {
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % config.numClasses;
-        }
-        return labels;
-    }
-
-    private static int columns(int n) {
-        return (int) Math.ceil(Math.sqrt(n));
     }
 
     /** Writes {@code n} fresh samples as a picture: an image grid, or real vs fake points. */

@@ -165,6 +165,14 @@ class CliRunTest {
             assertEquals(0, sampled.code(), model + ": " + sampled.err());
             BufferedImage picture = ImageIO.read(png.toFile());
             assertTrue(picture.getWidth() >= 3 * 8, model);
+            if (model.startsWith("conditional")) {
+                Path csv = dir.resolve(model + ".csv");
+                assertEquals(0, Cli.run("sample", "--out", run.toString(), "--count", "6", "--csv", csv.toString(),
+                        "--png", dir.resolve(model + "-rows.png").toString()).code());
+                List<String> labels = Files.readAllLines(csv).stream().skip(1).map(row -> row.split(",")[0]).toList();
+                assertEquals(List.of("0", "0", "1", "1", "2", "2"), labels, "one row of the picture per class");
+                assertEquals(65, Files.readAllLines(csv).get(1).split(",").length, "a label and 8×8 values");
+            }
         }
     }
 
