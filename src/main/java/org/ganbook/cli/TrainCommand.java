@@ -205,7 +205,8 @@ final class TrainCommand implements Callable<Integer> {
         config.seed = seed;
         config.checkpointEvery = checkpointEvery;
         config.gridCount = gridCount != null ? gridCount : config.isPoints() ? 512
-                : config.model.conditional() && config.numClasses <= 16 ? 8 * config.numClasses : 64;
+                : config.model.conditional() && config.numClasses > 0 && config.numClasses <= 16
+                        ? 8 * config.numClasses : 64;
 
         config.gridEvery = gridEvery != null ? gridEvery : 0;
         config.validate("invalid options");

@@ -155,7 +155,8 @@ final class TrainingSession implements AutoCloseable {
     private void finish() throws IOException {
         saveCheckpoint();
         writeSamples(directory.samples(), config.isPoints() ? 1024
-                : config.model.conditional() && config.numClasses <= 16 ? config.numClasses * 8 : 64);
+                : config.model.conditional() && config.numClasses > 0 && config.numClasses <= 16
+                        ? config.numClasses * 8 : 64);
         out.println("step " + trainer.iteration() + ": wrote " + directory.root() + "/{" + RunDirectory.HISTORY
                 + ", " + RunDirectory.LOSSES + ", " + RunDirectory.D_OUTPUTS + ", " + RunDirectory.SAMPLES + ", "
                 + RunDirectory.CHECKPOINT + "}" + (config.gridEvery > 0 ? " and " + RunDirectory.GRIDS + "/" : ""));

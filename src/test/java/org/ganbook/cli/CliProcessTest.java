@@ -70,7 +70,7 @@ class CliProcessTest {
         Path checkpoint = dir.resolve("checkpoint.ckpt");
         int width = 768;
         SplittableRandom random = new SplittableRandom(2024);
-        int rounds = 4;
+        int rounds = 3;
         int killedMidWrite = 0;
         long verified = -1;
         List<String> log = new ArrayList<>();
