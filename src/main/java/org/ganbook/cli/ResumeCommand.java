@@ -73,13 +73,13 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        session.applyThreads();
         RunDirectory directory = new RunDirectory(out);
         RunConfig saved = RunConfig.read(out);
         RunConfig config = saved.copy();
         if (data != null || dataDir != null) {
             DataChoice.choose(config, data != null ? data : saved.data, dataDir);
         }
+        session.applyThreads(config.isPoints());
         if (checkpointEvery != null) {
             config.checkpointEvery = checkpointEvery;
         }

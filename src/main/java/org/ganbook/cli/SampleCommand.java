@@ -63,6 +63,9 @@ final class SampleCommand implements Callable<Integer> {
             throw new UserException("--count must be in 1..4096, got " + count);
         }
         RunConfig config = RunConfig.read(out);
+        if (config.isPoints()) {
+            System.setProperty("ai.djl.pytorch.num_threads", "1");
+        }
         if (label != null) {
             if (!config.model.conditional()) {
                 throw new UserException("--label is for conditional models; this run's model is " + config.model);

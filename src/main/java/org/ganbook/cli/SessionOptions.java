@@ -11,16 +11,23 @@ final class SessionOptions {
     Progress.Mode progress;
 
     @Option(names = "--threads", paramLabel = "N", order = 91,
-            description = "Threads PyTorch uses for each operation (default: one per core).")
+            description = "Threads PyTorch uses for each operation (default: 1 for ring and grid, whose small"
+                    + " matrices gain nothing from more and lose much on a busy machine; one per core for"
+                    + " images).")
     Integer threads;
 
-    /** Applies --threads; must run before the engine starts. */
-    void applyThreads() {
-        if (threads != null) {
-            if (threads < 1) {
-                throw new UserException("--threads must be positive, got " + threads);
-            }
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+    /**
+     * Applies --threads, or the default for the data; must run before the engine starts.
+     *
+     * @param pointData whether the run trains on 2-D points (ring, grid)
+     */
+    void applyThreads(boolean pointData) {
+        if (threads != null && threads < 1) {
+            throw new UserException("--threads must be positive, got " + threads);
+        }
+        Integer chosen = threads != null ? threads : pointData ? Integer.valueOf(1) : null;
+        if (chosen != null) {
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(chosen));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
     }

@@ -166,7 +166,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        session.applyThreads();
         RunDirectory directory = new RunDirectory(out);
         if (directory.holdsRun() && !force) {
             throw new UserException(out + " already holds a run; continue it with `ganbook resume --out " + out
@@ -178,6 +177,7 @@ final class TrainCommand implements Callable<Integer> {
         RunConfig config = new RunConfig();
         config.model = model;
         DataChoice.choose(config, data, dataDir);
+        session.applyThreads(config.data.equals("ring") || config.data.equals("grid"));
         config.limit = limit;
         if (limit < 0) {
             throw new UserException("--limit must be positive (or 0 for all images), got " + limit);
