@@ -111,6 +111,7 @@ public final class GanTrainer implements AutoCloseable {
     private long samplesDrawn;
     private double secondsBefore;
     private long startNanos = -1;
+    private volatile boolean stopRequested;
 
     private GanTrainer(Builder builder) {
         this.generator = builder.generator;
@@ -351,8 +352,8 @@ public final class GanTrainer implements AutoCloseable {
      * Trains for {@code iterations} iterations, each k discriminator steps then one generator step.
      *
      * <p>Prints a few progress lines unless turned off with {@link Builder#optProgress(int)}. If the
-     * thread is interrupted (the notebook's stop button), training stops after the current iteration
-     * and the networks stay usable.
+     * thread is interrupted (the notebook's stop button), or {@link #requestStop()} is called,
+     * training stops after the current iteration and the networks stay usable.
      *
      * @param iterations how many iterations
      * @return the last iteration, or {@code null} if none ran
@@ -385,8 +386,26 @@ public final class GanTrainer implements AutoCloseable {
                 System.out.println("interrupted after iteration " + iteration + "; the networks are usable");
                 break;
             }
+            if (stopRequested) {
+                stopRequested = false;
+                if (progressLines > 0) {
+                    System.out.println("stopped on request after iteration " + iteration + "; the networks are usable");
+                }
+                break;
+            }
         }
         return result;
+    }
+
+    /**
+     * Asks {@link #fit} to stop after its current iteration; callable from any thread (a signal
+     * handler, a button), without waiting. Unlike {@link Thread#interrupt()} it never disturbs I/O
+     * that the training thread is doing (a listener saving a checkpoint, say). The request is used
+     * up by the {@code fit} it stops: made while no {@code fit} runs, it stops the next one after
+     * one iteration.
+     */
+    public void requestStop() {
+        stopRequested = true;
     }
 
     private static void printProgress(Iteration it, long total, double perSecond) {
