@@ -198,7 +198,9 @@ public final class GanTrainer implements AutoCloseable {
 
     /**
      * The discriminator phase: one step of D on real samples (label 1) and G's fakes (label 0),
-     * concatenated into one batch. The fakes are detached, so G does not change.
+     * concatenated into one batch. The fakes are detached, so G does not change. D's forward pass runs
+     * over the real and the fake half separately, so that a BatchNorm layer in D normalises each half
+     * on its own; for a D without BatchNorm that is the same as one pass over the whole batch.
      *
      * @return the step's loss and D's outputs before and after the update
      * @throws TrainingDivergedException if the loss is NaN or infinite (nothing is updated)
@@ -226,7 +228,21 @@ public final class GanTrainer implements AutoCloseable {
             float[] logits;
             double lossValue;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray output = discriminator.forward(parameterStore, inputs, true).singletonOrThrow();
+                // D judges the two halves in separate passes, so that BatchNorm normalises the real and
+                // the fake batch each on its own, as the DCGAN reference does (over a mixed batch, D can
+                // tell the halves apart by the batch statistics, and its verdict on an all-fake batch in
+                // the generator step means nothing). Without BatchNorm this equals one pass over the
+                // concatenated batch.
+                NDList realInputs = CombinedModel.inputs(real.samples(), conditional ? requireLabels(real) : null);
+                NDArray output =
+                        discriminator
+                                .forward(parameterStore, realInputs, true)
+                                .singletonOrThrow()
+                                .concat(
+                                        discriminator
+                                                .forward(parameterStore, CombinedModel.inputs(fake, fakeLabels), true)
+                                                .singletonOrThrow(),
+                                        0);
                 NDArray lossArray = loss.discriminatorLoss(output, targets);
                 lossValue = lossArray.getFloat();
                 if (!Double.isFinite(lossValue)) {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -60,6 +62,26 @@ class GanTrainerTest {
             ParameterSnapshot d = ParameterSnapshot.of(trainer.discriminator());
             trainer.generatorStep();
             assertTrue(d.compareWith(trainer.discriminator()).trainableUnchanged());
+        }
+    }
+
+    @Test
+    void aBatchNormDiscriminatorJudgesTheRealHalfWithoutLookingAtTheFakes() {
+        // two trainers alike in everything (seed, weights, real batches) but the fakes: the second G squares
+        // its outputs and adds 5. With BatchNorm over a mixed batch D's verdict on the real half would depend on the
+        // fakes; D must judge each half on its own, as the generator step judges an all-fake batch.
+        Block shifted = new SequentialBlock().add(TestData.generator(4)).addSingleton(x -> x.square().add(5f));
+        try (GanTrainer plain = TestData.trainer(true).build();
+                GanTrainer other = GanTrainer.builder(shifted, TestData.discriminator(true))
+                        .setData(TestData.ring())
+                        .setCodingSize(4)
+                        .optBatchSize(32)
+                        .optProgress(0)
+                        .build()) {
+            DiscriminatorStep a = plain.discriminatorStep();
+            DiscriminatorStep b = other.discriminatorStep();
+            assertEquals(a.realBefore(), b.realBefore(), 1e-6, a + " / " + b);
+            assertNotEquals(a.fakeBefore(), b.fakeBefore(), 1e-3);
         }
     }
 
