@@ -561,6 +561,34 @@ public final class GanTrainer implements AutoCloseable {
     }
 
     /**
+     * D's probability that each sample is a real sample <i>of the given class</i>, for a conditional GAN,
+     * with the samples given as plain numbers (for images, the pixels of each image in turn) and one
+     * class label per sample. Presenting a real 3 with the label 7 shows whether D checks the label.
+     *
+     * @param flatSamples the samples, row-major
+     * @param labels one class label per sample
+     * @return one probability per sample
+     * @throws IllegalStateException if the GAN is not conditional
+     */
+    public synchronized float[] discriminate(float[] flatSamples, int[] labels) {
+        if (!conditional) {
+            throw new IllegalStateException("labels are for a conditional GAN; use discriminate(samples)");
+        }
+        long perSample = data.sampleShape().size();
+        if (flatSamples.length == 0 || flatSamples.length % perSample != 0) {
+            throw new IllegalArgumentException(
+                    flatSamples.length + " values do not make whole samples of shape " + data.sampleShape());
+        }
+        int n = (int) (flatSamples.length / perSample);
+        if (labels.length != n) {
+            throw new IllegalArgumentException(n + " samples but " + labels.length + " labels");
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            return discriminate(scope.create(flatSamples, batchShape(n)), scope.create(labels));
+        }
+    }
+
+    /**
      * Measures how strongly the generator would learn right now: the L2 norm of the gradient of
      * {@code objective}'s generator loss with respect to all of G's weights, on a fresh batch, through
      * the frozen D. Nothing is updated. Comparing the minimax and the non-saturating objective

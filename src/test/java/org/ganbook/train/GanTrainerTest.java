@@ -256,6 +256,36 @@ class GanTrainerTest {
     }
 
     @Test
+    void aConditionalDiscriminatorJudgesPlainNumbersWithTheirLabels() {
+        byte[] pixels = new byte[6 * 4];
+        for (int i = 0; i < 6; i++) {
+            java.util.Arrays.fill(pixels, i * 4, i * 4 + 4, (byte) (40 * i));
+        }
+        int[] labels = {0, 1, 2, 0, 1, 2};
+        var data = org.ganbook.data.ImageDataset.of("six", new org.ganbook.data.LabelledImages(
+                new org.ganbook.data.ImageBytes(6, 2, 2, pixels), labels), 3);
+        var g = org.ganbook.nn.ConditionalMlpGenerator.builder().setCodingSize(3)
+                .setOutputShape(new ai.djl.ndarray.types.Shape(1, 2, 2)).setNumClasses(3).optHidden(8).build();
+        var d = org.ganbook.nn.ConditionalMlpDiscriminator.builder()
+                .setInputShape(new ai.djl.ndarray.types.Shape(1, 2, 2)).setNumClasses(3).optHidden(8).build();
+        try (GanTrainer trainer = GanTrainer.builder(g, d).setData(data).setCodingSize(3).optConditional(true)
+                .optBatchSize(4).optProgress(0).build()) {
+            trainer.fit(3);
+            float[] flat = org.ganbook.data.DatasetArrays.pixels(data);
+            float[] p = trainer.discriminate(flat, labels);
+            assertEquals(6, p.length);
+            var images = trainer.realSamples(1).getManager().create(flat, new ai.djl.ndarray.types.Shape(6, 1, 2, 2));
+            assertArrayEquals(trainer.discriminate(images, images.getManager().create(labels)), p, 1e-6f);
+            float[] relabelled = trainer.discriminate(flat, new int[] {1, 2, 0, 1, 2, 0});
+            assertFalse(java.util.Arrays.equals(p, relabelled), "the label is an input of D");
+            assertThrows(IllegalArgumentException.class, () -> trainer.discriminate(flat, new int[] {0, 1}));
+        }
+        try (GanTrainer plain = TestData.trainer(false).build()) {
+            assertThrows(IllegalStateException.class, () -> plain.discriminate(new float[] {0, 0}, new int[] {0}));
+        }
+    }
+
+    @Test
     void discriminateAcceptsPlainNumbers() {
         try (GanTrainer trainer = TestData.trainer(false).build()) {
             float[] p = trainer.discriminate(0f, 0f, 2f, 0f, -2f, 0f);
