@@ -199,7 +199,9 @@ public final class GanTrainer implements AutoCloseable {
 
     /**
      * The discriminator phase: one step of D on real samples (label 1) and G's fakes (label 0),
-     * concatenated into one batch. The fakes are detached, so G does not change.
+     * concatenated into one batch. The fakes are detached, so G does not change. D's forward pass runs
+     * over the real and the fake half separately, so that a BatchNorm layer in D normalises each half
+     * on its own; for a D without BatchNorm that is the same as one pass over the whole batch.
      *
      * @return the step's loss and D's outputs before and after the update
      * @throws TrainingDivergedException if the loss is NaN or infinite (nothing is updated)
@@ -227,7 +229,21 @@ public final class GanTrainer implements AutoCloseable {
             float[] logits;
             double lossValue;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray output = discriminator.forward(parameterStore, inputs, true).singletonOrThrow();
+                // D judges the two halves in separate passes, so that BatchNorm normalises the real and
+                // the fake batch each on its own, as the DCGAN reference does (over a mixed batch, D can
+                // tell the halves apart by the batch statistics, and its verdict on an all-fake batch in
+                // the generator step means nothing). Without BatchNorm this equals one pass over the
+                // concatenated batch.
+                NDList realInputs = CombinedModel.inputs(real.samples(), conditional ? requireLabels(real) : null);
+                NDArray output =
+                        discriminator
+                                .forward(parameterStore, realInputs, true)
+                                .singletonOrThrow()
+                                .concat(
+                                        discriminator
+                                                .forward(parameterStore, CombinedModel.inputs(fake, fakeLabels), true)
+                                                .singletonOrThrow(),
+                                        0);
                 NDArray lossArray = loss.discriminatorLoss(output, targets);
                 lossValue = lossArray.getFloat();
                 if (!Double.isFinite(lossValue)) {
@@ -574,6 +590,34 @@ public final class GanTrainer implements AutoCloseable {
         }
         try (NDManager scope = manager.newSubManager()) {
             return discriminate(scope.create(flatSamples, batchShape(flatSamples.length / perSample)), null);
+        }
+    }
+
+    /**
+     * D's probability that each sample is a real sample <i>of the given class</i>, for a conditional GAN,
+     * with the samples given as plain numbers (for images, the pixels of each image in turn) and one
+     * class label per sample. Presenting a real 3 with the label 7 shows whether D checks the label.
+     *
+     * @param flatSamples the samples, row-major
+     * @param labels one class label per sample
+     * @return one probability per sample
+     * @throws IllegalStateException if the GAN is not conditional
+     */
+    public synchronized float[] discriminate(float[] flatSamples, int[] labels) {
+        if (!conditional) {
+            throw new IllegalStateException("labels are for a conditional GAN; use discriminate(samples)");
+        }
+        long perSample = data.sampleShape().size();
+        if (flatSamples.length == 0 || flatSamples.length % perSample != 0) {
+            throw new IllegalArgumentException(
+                    flatSamples.length + " values do not make whole samples of shape " + data.sampleShape());
+        }
+        int n = (int) (flatSamples.length / perSample);
+        if (labels.length != n) {
+            throw new IllegalArgumentException(n + " samples but " + labels.length + " labels");
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            return discriminate(scope.create(flatSamples, batchShape(n)), scope.create(labels));
         }
     }
 
