@@ -101,6 +101,7 @@ public final class GanTrainer implements AutoCloseable {
     private final CombinedModel combinedModel;
     private final List<Pair<String, Parameter>> generatorParameters;
     private final List<Pair<String, Parameter>> discriminatorParameters;
+    private final boolean discriminatorHasBatchNorm;
     private final History history = new History();
 
     private BatchSampler sampler;
@@ -141,6 +142,8 @@ public final class GanTrainer implements AutoCloseable {
         initialize();
         this.generatorParameters = trainable(generator);
         this.discriminatorParameters = trainable(discriminator);
+        this.discriminatorHasBatchNorm = discriminator.getParameters().values().stream()
+                .anyMatch(p -> p.getType() == Parameter.Type.RUNNING_MEAN);
         this.combinedModel = new CombinedModel(generator, discriminator, parameterStore);
         this.sampler = data.sampler(seed);
     }
@@ -229,21 +232,22 @@ public final class GanTrainer implements AutoCloseable {
             float[] logits;
             double lossValue;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                // D judges the two halves in separate passes, so that BatchNorm normalises the real and
-                // the fake batch each on its own, as the DCGAN reference does (over a mixed batch, D can
-                // tell the halves apart by the batch statistics, and its verdict on an all-fake batch in
-                // the generator step means nothing). Without BatchNorm this equals one pass over the
-                // concatenated batch.
-                NDList realInputs = CombinedModel.inputs(real.samples(), conditional ? requireLabels(real) : null);
-                NDArray output =
-                        discriminator
-                                .forward(parameterStore, realInputs, true)
-                                .singletonOrThrow()
-                                .concat(
-                                        discriminator
-                                                .forward(parameterStore, CombinedModel.inputs(fake, fakeLabels), true)
-                                                .singletonOrThrow(),
-                                        0);
+                NDArray output;
+                if (discriminatorHasBatchNorm) {
+                    // D judges the two halves in separate passes, so that BatchNorm normalises the real
+                    // and the fake batch each on its own, as the DCGAN reference does (over a mixed batch,
+                    // D can tell the halves apart by the batch statistics, and its verdict on an all-fake
+                    // batch in the generator step means nothing). The loss is the same mean over 2n.
+                    NDList realInputs = CombinedModel.inputs(real.samples(), conditional ? requireLabels(real) : null);
+                    NDArray realLogits = discriminator.forward(parameterStore, realInputs, true).singletonOrThrow();
+                    NDArray fakeLogits = discriminator
+                            .forward(parameterStore, CombinedModel.inputs(fake, fakeLabels), true)
+                            .singletonOrThrow();
+                    output = realLogits.concat(fakeLogits, 0);
+                } else {
+                    // without BatchNorm, one pass over the concatenated batch computes the same numbers
+                    output = discriminator.forward(parameterStore, inputs, true).singletonOrThrow();
+                }
                 NDArray lossArray = loss.discriminatorLoss(output, targets);
                 lossValue = lossArray.getFloat();
                 if (!Double.isFinite(lossValue)) {
