@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV  := .venv
 PY    := $(VENV)/bin/python
 
-.PHONY: setup lab test unit-tests notebook-tests notebooks datasets bench clean
+.PHONY: setup lab test unit-tests notebook-tests kernel-tests notebooks datasets bench clean
 
 ## Build the library, create the Python environment, install the project kernel, fetch datasets where possible.
 setup:
@@ -13,11 +13,14 @@ setup:
 lab: setup
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
-## Set up, then run the JUnit suite and execute every notebook (quick mode) in a fresh project kernel.
-test: setup unit-tests notebook-tests
+## Set up, then run the JUnit suite, the kernel interrupt test, and every notebook (quick mode) in a fresh project kernel.
+test: setup unit-tests kernel-tests notebook-tests
 
 unit-tests:
 	mvn -B -Dstyle.color=never -Dsurefire.printSummary=true test
+
+kernel-tests:
+	$(PY) src/test/python/kernel_interrupt_test.py
 
 notebook-tests:
 	GANBOOK_QUICK=1 $(PY) src/scripts/run_notebooks.py

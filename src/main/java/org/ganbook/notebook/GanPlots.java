@@ -28,13 +28,29 @@ public final class GanPlots {
      * @return the picture
      */
     public static BufferedImage decisionMap(GanTrainer trainer, double extent, int points, boolean arrows) {
+        return decisionMap(trainer, extent, points, arrows, "after " + trainer.iteration() + " iterations");
+    }
+
+    /**
+     * {@link #decisionMap(GanTrainer, double, int, boolean)} with a title of your own, such as "after
+     * one discriminator step" (the default title counts completed iterations only).
+     *
+     * @param trainer a trainer on 2-D data
+     * @param extent the plot shows [−extent, extent] on both axes
+     * @param points how many real and how many fake points to draw
+     * @param arrows whether to draw G's update direction on each fake point
+     * @param title the title
+     * @return the picture
+     */
+    public static BufferedImage decisionMap(
+            GanTrainer trainer, double extent, int points, boolean arrows, String title) {
         float[] real = trainer.realSamples(points).toFloatArray();
         NDArray fakes = trainer.generate(points);
         float[] fake = fakes.toFloatArray();
         float[] gradients = arrows ? trainer.generatorLossGradient(fakes) : null;
         double[][] grid = trainer.discriminatorGrid(-extent, extent, -extent, extent, GRID_RESOLUTION);
         Field2d field = new Field2d(-extent, extent, -extent, extent, grid);
-        return Plots.decisionMap(field, real, fake, gradients, "after " + trainer.iteration() + " iterations");
+        return Plots.decisionMap(field, real, fake, gradients, title);
     }
 
     /**

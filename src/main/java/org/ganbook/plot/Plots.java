@@ -44,6 +44,9 @@ public final class Plots {
     /** Histories longer than this are smoothed (moving average) with the raw values drawn faintly. */
     static final int SMOOTH_ABOVE = 100;
 
+    /** Behind a smoothed curve, at most this many raw values are drawn. */
+    static final int RAW_POINTS = 400;
+
     /** Height of the legend strips drawn below composed figures. */
     static final int LEGEND_HEIGHT = 34;
 
@@ -703,9 +706,23 @@ public final class Plots {
             ChartStyle.line(chart, name, x, y, c, ChartStyle.SOLID);
             return;
         }
-        ChartStyle.line(chart, name + " (raw)", x, y, Palette.withAlpha(c, 60), ChartStyle.THIN)
+        // at most RAW_POINTS raw points: thousands of overlapping translucent segments add up to an opaque
+        // band that hides the average
+        int stride = Math.max(1, (int) Math.ceil(x.length / (double) RAW_POINTS));
+        double[] rawX = stride == 1 ? x : every(x, stride);
+        double[] rawY = stride == 1 ? y : every(y, stride);
+        ChartStyle.line(chart, name + " (raw)", rawX, rawY, Palette.withAlpha(c, 60), ChartStyle.THIN)
                 .setShowInLegend(false);
         ChartStyle.line(chart, name, x, movingAverage(y, window), c, ChartStyle.SOLID);
+    }
+
+    /** Every {@code stride}-th value, starting with the first. */
+    private static double[] every(double[] values, int stride) {
+        double[] out = new double[(values.length + stride - 1) / stride];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[i * stride];
+        }
+        return out;
     }
 
     /** A dashed grey horizontal line across the range of {@code x}. */

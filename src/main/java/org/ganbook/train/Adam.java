@@ -58,8 +58,8 @@ final class Adam implements Optimizer {
                         beta1,
                         beta2,
                         epsilon,
-                        true,
-                        false);
+                        false, // lazy update: ignored by the PyTorch engine
+                        false); // plain Adam, not AdamW: no weight decay
     }
 
     @Override

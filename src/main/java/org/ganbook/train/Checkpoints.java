@@ -1,5 +1,6 @@
 package org.ganbook.train;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -10,6 +11,9 @@ import ai.djl.util.Pair;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -114,8 +118,27 @@ final class Checkpoints {
     static void assign(Block block, Map<String, float[]> values) {
         Map<String, Parameter> parameters = parameters(block);
         for (Map.Entry<String, float[]> entry : values.entrySet()) {
-            parameters.get(entry.getKey()).getArray().set(entry.getValue());
+            assign(parameters.get(entry.getKey()).getArray(), entry.getValue());
         }
+    }
+
+    /**
+     * Writes values into an array. On the CPU they go straight into the tensor's memory: PyTorch's
+     * own copy ({@code NDArray.set}) prints a deprecation warning to standard error, once per process,
+     * which the command line would show on every resume. Elsewhere, or if the memory turns out not
+     * to be shared, it falls back to {@code set}.
+     */
+    private static void assign(NDArray array, float[] values) {
+        if (Device.Type.CPU.equals(array.getDevice().getDeviceType()) && array.getDataType() == DataType.FLOAT32) {
+            ByteBuffer memory = array.toByteBuffer(true);
+            if (memory.isDirect() && !memory.isReadOnly() && memory.capacity() == values.length * Float.BYTES) {
+                memory.order(ByteOrder.nativeOrder()).asFloatBuffer().put(values);
+                if (Arrays.equals(array.toFloatArray(), values)) {
+                    return;
+                }
+            }
+        }
+        array.set(values);
     }
 
     static Map<String, Parameter> parameters(Block block) {

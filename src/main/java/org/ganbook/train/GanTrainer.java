@@ -101,6 +101,7 @@ public final class GanTrainer implements AutoCloseable {
     private final CombinedModel combinedModel;
     private final List<Pair<String, Parameter>> generatorParameters;
     private final List<Pair<String, Parameter>> discriminatorParameters;
+    private final boolean discriminatorHasBatchNorm;
     private final History history = new History();
 
     private BatchSampler sampler;
@@ -111,6 +112,7 @@ public final class GanTrainer implements AutoCloseable {
     private long samplesDrawn;
     private double secondsBefore;
     private long startNanos = -1;
+    private volatile boolean stopRequested;
 
     private GanTrainer(Builder builder) {
         this.generator = builder.generator;
@@ -140,6 +142,8 @@ public final class GanTrainer implements AutoCloseable {
         initialize();
         this.generatorParameters = trainable(generator);
         this.discriminatorParameters = trainable(discriminator);
+        this.discriminatorHasBatchNorm = discriminator.getParameters().values().stream()
+                .anyMatch(p -> p.getType() == Parameter.Type.RUNNING_MEAN);
         this.combinedModel = new CombinedModel(generator, discriminator, parameterStore);
         this.sampler = data.sampler(seed);
     }
@@ -198,7 +202,9 @@ public final class GanTrainer implements AutoCloseable {
 
     /**
      * The discriminator phase: one step of D on real samples (label 1) and G's fakes (label 0),
-     * concatenated into one batch. The fakes are detached, so G does not change.
+     * concatenated into one batch. The fakes are detached, so G does not change. D's forward pass runs
+     * over the real and the fake half separately, so that a BatchNorm layer in D normalises each half
+     * on its own; for a D without BatchNorm that is the same as one pass over the whole batch.
      *
      * @return the step's loss and D's outputs before and after the update
      * @throws TrainingDivergedException if the loss is NaN or infinite (nothing is updated)
@@ -226,7 +232,22 @@ public final class GanTrainer implements AutoCloseable {
             float[] logits;
             double lossValue;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray output = discriminator.forward(parameterStore, inputs, true).singletonOrThrow();
+                NDArray output;
+                if (discriminatorHasBatchNorm) {
+                    // D judges the two halves in separate passes, so that BatchNorm normalises the real
+                    // and the fake batch each on its own, as the DCGAN reference does (over a mixed batch,
+                    // D can tell the halves apart by the batch statistics, and its verdict on an all-fake
+                    // batch in the generator step means nothing). The loss is the same mean over 2n.
+                    NDList realInputs = CombinedModel.inputs(real.samples(), conditional ? requireLabels(real) : null);
+                    NDArray realLogits = discriminator.forward(parameterStore, realInputs, true).singletonOrThrow();
+                    NDArray fakeLogits = discriminator
+                            .forward(parameterStore, CombinedModel.inputs(fake, fakeLabels), true)
+                            .singletonOrThrow();
+                    output = realLogits.concat(fakeLogits, 0);
+                } else {
+                    // without BatchNorm, one pass over the concatenated batch computes the same numbers
+                    output = discriminator.forward(parameterStore, inputs, true).singletonOrThrow();
+                }
                 NDArray lossArray = loss.discriminatorLoss(output, targets);
                 lossValue = lossArray.getFloat();
                 if (!Double.isFinite(lossValue)) {
@@ -277,7 +298,7 @@ public final class GanTrainer implements AutoCloseable {
             float[] logits;
             double lossValue;
             if (freezeDiscriminator) {
-                Freezing.setTrainable(discriminator, false);
+                setTrainable(discriminatorParameters, false);
             }
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray output = combinedModel.forward(noise, labels, true);
@@ -290,7 +311,7 @@ public final class GanTrainer implements AutoCloseable {
                 logits = output.toFloatArray();
             } finally {
                 if (freezeDiscriminator) {
-                    Freezing.setTrainable(discriminator, true);
+                    setTrainable(discriminatorParameters, true);
                 }
             }
             applyUpdate(generatorParameters, generatorOptimizer);
@@ -303,6 +324,19 @@ public final class GanTrainer implements AutoCloseable {
                     new GeneratorStep(iteration, lossValue, meanSigmoid(logits, 0, batchSize), fakeAfter);
             finishIteration(result);
             return result;
+        }
+    }
+
+    /**
+     * What {@link Freezing#setTrainable} does, over the trainable parameters listed once at build
+     * time instead of a walk of the block tree each step.
+     */
+    private static void setTrainable(List<Pair<String, Parameter>> parameters, boolean trainable) {
+        for (Pair<String, Parameter> pair : parameters) {
+            Parameter parameter = pair.getValue();
+            if (parameter.requiresGradient() != trainable) {
+                parameter.freeze(!trainable);
+            }
         }
     }
 
@@ -338,8 +372,8 @@ public final class GanTrainer implements AutoCloseable {
      * Trains for {@code iterations} iterations, each k discriminator steps then one generator step.
      *
      * <p>Prints a few progress lines unless turned off with {@link Builder#optProgress(int)}. If the
-     * thread is interrupted (the notebook's stop button), training stops after the current iteration
-     * and the networks stay usable.
+     * thread is interrupted (the notebook's stop button), or {@link #requestStop()} is called,
+     * training stops after the current iteration and the networks stay usable.
      *
      * @param iterations how many iterations
      * @return the last iteration, or {@code null} if none ran
@@ -372,20 +406,39 @@ public final class GanTrainer implements AutoCloseable {
                 System.out.println("interrupted after iteration " + iteration + "; the networks are usable");
                 break;
             }
+            if (stopRequested) {
+                stopRequested = false;
+                if (progressLines > 0) {
+                    System.out.println("stopped on request after iteration " + iteration + "; the networks are usable");
+                }
+                break;
+            }
         }
         return result;
     }
 
+    /**
+     * Asks {@link #fit} to stop after its current iteration; callable from any thread (a signal
+     * handler, a button), without waiting. Unlike {@link Thread#interrupt()} it never disturbs I/O
+     * that the training thread is doing (a listener saving a checkpoint, say). The request is used
+     * up by the {@code fit} it stops: made while no {@code fit} runs, it stops the next one after
+     * one iteration.
+     */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
     private static void printProgress(Iteration it, long total, double perSecond) {
-        System.out.printf(
-                "iteration %d/%d | D loss %.3f | G loss %.3f | D(x) %.3f | D(G(z)) %.3f | %.0f it/s%n",
+        // one println per line: a notebook kernel turns each write of printf into its own output fragment
+        System.out.println(String.format(
+                "iteration %d/%d | D loss %.3f | G loss %.3f | D(x) %.3f | D(G(z)) %.3f | %.0f it/s",
                 it.iteration() + 1,
                 total,
                 it.discriminator().loss(),
                 it.generator().loss(),
                 it.discriminator().realBefore(),
                 it.discriminator().fakeBefore(),
-                perSecond);
+                perSecond));
     }
 
     // ---------------------------------------------------------------- using the networks
@@ -541,6 +594,34 @@ public final class GanTrainer implements AutoCloseable {
         }
         try (NDManager scope = manager.newSubManager()) {
             return discriminate(scope.create(flatSamples, batchShape(flatSamples.length / perSample)), null);
+        }
+    }
+
+    /**
+     * D's probability that each sample is a real sample <i>of the given class</i>, for a conditional GAN,
+     * with the samples given as plain numbers (for images, the pixels of each image in turn) and one
+     * class label per sample. Presenting a real 3 with the label 7 shows whether D checks the label.
+     *
+     * @param flatSamples the samples, row-major
+     * @param labels one class label per sample
+     * @return one probability per sample
+     * @throws IllegalStateException if the GAN is not conditional
+     */
+    public synchronized float[] discriminate(float[] flatSamples, int[] labels) {
+        if (!conditional) {
+            throw new IllegalStateException("labels are for a conditional GAN; use discriminate(samples)");
+        }
+        long perSample = data.sampleShape().size();
+        if (flatSamples.length == 0 || flatSamples.length % perSample != 0) {
+            throw new IllegalArgumentException(
+                    flatSamples.length + " values do not make whole samples of shape " + data.sampleShape());
+        }
+        int n = (int) (flatSamples.length / perSample);
+        if (labels.length != n) {
+            throw new IllegalArgumentException(n + " samples but " + labels.length + " labels");
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            return discriminate(scope.create(flatSamples, batchShape(n)), scope.create(labels));
         }
     }
 

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -60,6 +62,26 @@ class GanTrainerTest {
             ParameterSnapshot d = ParameterSnapshot.of(trainer.discriminator());
             trainer.generatorStep();
             assertTrue(d.compareWith(trainer.discriminator()).trainableUnchanged());
+        }
+    }
+
+    @Test
+    void aBatchNormDiscriminatorJudgesTheRealHalfWithoutLookingAtTheFakes() {
+        // two trainers alike in everything (seed, weights, real batches) but the fakes: the second G squares
+        // its outputs and adds 5. With BatchNorm over a mixed batch D's verdict on the real half would depend on the
+        // fakes; D must judge each half on its own, as the generator step judges an all-fake batch.
+        Block shifted = new SequentialBlock().add(TestData.generator(4)).addSingleton(x -> x.square().add(5f));
+        try (GanTrainer plain = TestData.trainer(true).build();
+                GanTrainer other = GanTrainer.builder(shifted, TestData.discriminator(true))
+                        .setData(TestData.ring())
+                        .setCodingSize(4)
+                        .optBatchSize(32)
+                        .optProgress(0)
+                        .build()) {
+            DiscriminatorStep a = plain.discriminatorStep();
+            DiscriminatorStep b = other.discriminatorStep();
+            assertEquals(a.realBefore(), b.realBefore(), 1e-6, a + " / " + b);
+            assertNotEquals(a.fakeBefore(), b.fakeBefore(), 1e-3);
         }
     }
 
@@ -230,6 +252,36 @@ class GanTrainerTest {
             assertTrue(g.compareWith(trainer.generator()).unchanged(), "measuring must not update G");
             assertEquals(0, Gradients.norm(trainer.generator()), 1e-12, "measuring must leave no gradient behind");
             assertTrue(nonSaturating > 10 * minimax, nonSaturating + " vs " + minimax);
+        }
+    }
+
+    @Test
+    void aConditionalDiscriminatorJudgesPlainNumbersWithTheirLabels() {
+        byte[] pixels = new byte[6 * 4];
+        for (int i = 0; i < 6; i++) {
+            java.util.Arrays.fill(pixels, i * 4, i * 4 + 4, (byte) (40 * i));
+        }
+        int[] labels = {0, 1, 2, 0, 1, 2};
+        var data = org.ganbook.data.ImageDataset.of("six", new org.ganbook.data.LabelledImages(
+                new org.ganbook.data.ImageBytes(6, 2, 2, pixels), labels), 3);
+        var g = org.ganbook.nn.ConditionalMlpGenerator.builder().setCodingSize(3)
+                .setOutputShape(new ai.djl.ndarray.types.Shape(1, 2, 2)).setNumClasses(3).optHidden(8).build();
+        var d = org.ganbook.nn.ConditionalMlpDiscriminator.builder()
+                .setInputShape(new ai.djl.ndarray.types.Shape(1, 2, 2)).setNumClasses(3).optHidden(8).build();
+        try (GanTrainer trainer = GanTrainer.builder(g, d).setData(data).setCodingSize(3).optConditional(true)
+                .optBatchSize(4).optProgress(0).build()) {
+            trainer.fit(3);
+            float[] flat = org.ganbook.data.DatasetArrays.pixels(data);
+            float[] p = trainer.discriminate(flat, labels);
+            assertEquals(6, p.length);
+            var images = trainer.realSamples(1).getManager().create(flat, new ai.djl.ndarray.types.Shape(6, 1, 2, 2));
+            assertArrayEquals(trainer.discriminate(images, images.getManager().create(labels)), p, 1e-6f);
+            float[] relabelled = trainer.discriminate(flat, new int[] {1, 2, 0, 1, 2, 0});
+            assertFalse(java.util.Arrays.equals(p, relabelled), "the label is an input of D");
+            assertThrows(IllegalArgumentException.class, () -> trainer.discriminate(flat, new int[] {0, 1}));
+        }
+        try (GanTrainer plain = TestData.trainer(false).build()) {
+            assertThrows(IllegalStateException.class, () -> plain.discriminate(new float[] {0, 0}, new int[] {0}));
         }
     }
 

@@ -1,0 +1,99 @@
+package org.ganbook.cli;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import org.ganbook.data.DataSource;
+import org.ganbook.loss.GanLoss;
+import org.ganbook.nn.ConditionalDcganDiscriminator;
+import org.ganbook.nn.ConditionalDcganGenerator;
+import org.ganbook.nn.ConditionalMlpDiscriminator;
+import org.ganbook.nn.ConditionalMlpGenerator;
+import org.ganbook.nn.DcganDiscriminator;
+import org.ganbook.nn.DcganGenerator;
+import org.ganbook.nn.MlpDiscriminator;
+import org.ganbook.nn.MlpGenerator;
+import org.ganbook.nn.OutputActivation;
+import org.ganbook.train.GanTrainer;
+import org.ganbook.train.TrainingListener;
+
+/** Builds a run's generator, discriminator and trainer from its configuration. */
+final class RunNetworks {
+
+    private RunNetworks() {}
+
+    /**
+     * Builds the trainer a configuration describes, with fresh (seeded) networks.
+     *
+     * @param config the run's configuration
+     * @param data the data, whose samples must have the configured shape
+     * @param listener called after every iteration of {@code fit}, or null
+     * @return the trainer, not yet trained
+     */
+    static GanTrainer trainer(RunConfig config, DataSource data, TrainingListener listener) {
+        Block[] networks = networks(config);
+        GanTrainer.Builder builder = GanTrainer.builder(networks[0], networks[1])
+                .setData(data)
+                .setCodingSize(config.codingSize)
+                .optBatchSize(config.batchSize)
+                .optLearningRates(config.lrG, config.lrD)
+                .optLoss(loss(config.loss))
+                .optDiscriminatorSteps(config.k)
+                .optLabelSmoothing(config.labelSmoothing)
+                .optSeed(config.seed)
+                .optConditional(config.model.conditional())
+                .optMeasureAfterUpdate(false)
+                .optProgress(0);
+        if (listener != null) {
+            builder.optListener(1, listener);
+        }
+        return builder.build();
+    }
+
+    /** Returns the generator and the discriminator, in that order. */
+    static Block[] networks(RunConfig c) {
+        Shape shape = new Shape(c.sampleShape);
+        int[] reversed = new int[c.hidden.length];
+        for (int i = 0; i < reversed.length; i++) {
+            reversed[i] = c.hidden[c.hidden.length - 1 - i];
+        }
+        OutputActivation output = c.isImages() ? OutputActivation.TANH : OutputActivation.LINEAR;
+        int imageChannels = c.isImages() ? (int) c.sampleShape[0] : 1;
+        int imageSize = c.isImages() ? (int) c.sampleShape[1] : 0;
+        return switch (c.model) {
+            case MLP -> new Block[] {
+                MlpGenerator.builder().setCodingSize(c.codingSize).setOutputShape(shape).optHidden(c.hidden)
+                        .optOutput(output).build(),
+                MlpDiscriminator.builder().setInputShape(shape).optHidden(reversed).build()
+            };
+            case CONDITIONAL_MLP -> new Block[] {
+                ConditionalMlpGenerator.builder().setCodingSize(c.codingSize).setOutputShape(shape)
+                        .setNumClasses(c.numClasses).optLabelEmbedding(c.labelEmbedding).optHidden(c.hidden)
+                        .optOutput(output).build(),
+                ConditionalMlpDiscriminator.builder().setInputShape(shape).setNumClasses(c.numClasses)
+                        .optLabelEmbedding(c.labelEmbedding).optHidden(reversed).build()
+            };
+            case DCGAN -> new Block[] {
+                DcganGenerator.builder().setCodingSize(c.codingSize).optChannels(c.channels)
+                        .optImageChannels(imageChannels).optImageSize(imageSize).optUpsampling(c.upsampling)
+                        .build(),
+                DcganDiscriminator.builder().optChannels(c.channels).build()
+            };
+            case CONDITIONAL_DCGAN -> new Block[] {
+                ConditionalDcganGenerator.builder().setCodingSize(c.codingSize).setNumClasses(c.numClasses)
+                        .optLabelEmbedding(c.labelEmbedding).optChannels(c.channels)
+                        .optImageChannels(imageChannels).optImageSize(imageSize).optUpsampling(c.upsampling)
+                        .build(),
+                ConditionalDcganDiscriminator.builder().setNumClasses(c.numClasses)
+                        .optLabelEmbedding(c.labelEmbedding).optChannels(c.channels).build()
+            };
+        };
+    }
+
+    static GanLoss loss(RunConfig.Loss loss) {
+        return switch (loss) {
+            case NON_SATURATING -> GanLoss.nonSaturating();
+            case MINIMAX -> GanLoss.minimax();
+            case LEAST_SQUARES -> GanLoss.leastSquares();
+        };
+    }
+}

@@ -1,0 +1,94 @@
+package org.ganbook.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.ganbook.data.DataSource;
+import org.ganbook.plot.Plots;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ganbook sample}: draws samples from a run's checkpoint. */
+@Command(
+        name = "sample",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Draws samples from a run's checkpoint.",
+        description = {
+            "Draws samples from a run's checkpoint, without its data set: an image grid",
+            "(one row per class for a conditional model), or for 2-D data a scatter plot",
+            "of generated against real points. The same --seed gives the same samples.",
+            ""
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ganbook sample --out runs/ring --count 64 --png ring.png",
+            "  ganbook sample --out runs/digits --count 100 --png digits.png",
+            "  ganbook sample --out runs/digits --count 16 --label 7 --png sevens.png --csv sevens.csv"
+        })
+final class SampleCommand implements Callable<Integer> {
+
+    @ParentCommand
+    GanbookCli cli;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", order = 1,
+            description = "The run directory (made by `ganbook train`).")
+    Path out;
+
+    @Option(names = "--count", defaultValue = "64", paramLabel = "N", order = 2,
+            description = "How many samples (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--png", paramLabel = "FILE", order = 3,
+            description = "Where to write the picture (default: sample.png in the run directory).")
+    Path png;
+
+    @Option(names = "--csv", paramLabel = "FILE", order = 4,
+            description = "Also write the samples' values as CSV, one row per sample.")
+    Path csv;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", order = 5,
+            description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--label", paramLabel = "CLASS", order = 6,
+            description = "Conditional models: draw only this class (default: every class in turn).")
+    Integer label;
+
+    @Override
+    public Integer call() throws IOException {
+        if (count < 1 || count > 4096) {
+            throw new UserException("--count must be in 1..4096, got " + count);
+        }
+        RunConfig config = RunConfig.read(out);
+        if (config.isPoints()) {
+            System.setProperty("ai.djl.pytorch.num_threads", "1");
+        }
+        if (label != null) {
+            if (!config.model.conditional()) {
+                throw new UserException("--label is for conditional models; this run's model is " + config.model);
+            }
+            if (label < 0 || label >= config.numClasses) {
+                throw new UserException("--label must be in 0.." + (config.numClasses - 1) + ", got " + label);
+            }
+        }
+        // 2-D toy data is generated in code: draw real points for the picture; images are not needed
+        DataSource data = config.isPoints() ? DataChoice.load(config) : DataChoice.shapeOnly(config);
+        RunDirectory directory = new RunDirectory(out);
+        Path picture = png != null ? png : out.resolve("sample.png");
+        try (TrainingSession session = new TrainingSession(config, directory, data,
+                new Progress(cli.out, Progress.Mode.NONE), cli.out, cli.err)) {
+            session.restore();
+            var trainer = session.trainer();
+            Plots.save(Sampling.picture(trainer, config, data, count, seed, label), picture);
+            cli.out.println("wrote " + picture + ": " + count + " samples from step " + trainer.iteration());
+            if (csv != null) {
+                Sampling.writeCsv(Sampling.generate(trainer, config, count, seed, label), csv);
+                cli.out.println("wrote " + csv);
+            }
+        }
+        return GanbookCli.EXIT_OK;
+    }
+}

@@ -1,0 +1,261 @@
+package org.ganbook.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.ganbook.data.DataSource;
+import org.ganbook.nn.Upsampling;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ganbook train}: starts a run. */
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Trains a GAN from scratch into a new run directory.",
+        description = {
+            "Writes into the run directory:",
+            "  config.json      what is needed to rebuild the networks (resume, sample)",
+            "  history.csv      one row per step: losses, D(x), D(G(z)), V(D,G), epoch,",
+            "                   seconds",
+            "  losses.png       the losses; d-outputs.png: D(x) and D(G(z))",
+            "  grids/           fixed-noise samples every --grid-every steps (scatter",
+            "                   plots for 2-D data)",
+            "  samples.png      samples from the final generator",
+            "  checkpoint.ckpt  networks, optimizer state, history: every",
+            "                   --checkpoint-every steps and at the end, always whole",
+            "",
+            "A step is k discriminator steps (--d-steps) then one generator step.",
+            "Ctrl-C stops after the current step, saves a checkpoint and exits with 130;",
+            "continue with `ganbook resume`. The same options and seed give the same",
+            "history.csv, except for its wall-clock 'seconds' column.",
+            ""
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ganbook train --data ring --steps 3000 --out runs/ring",
+            "  ganbook train --model dcgan --data fashion-mnist --epochs 1 --out runs/fashion",
+            "  ganbook train --model conditional-mlp --data mnist --steps 2000 \\",
+            "                --out runs/digits",
+            "  ganbook train --model mlp --data path/to/idx-dir --steps 500 --out runs/mine"
+        })
+final class TrainCommand implements Callable<Integer> {
+
+    @ParentCommand
+    GanbookCli cli;
+
+    @Option(names = "--data", required = true, paramLabel = "NAME|DIR", order = 1,
+            description = "ring (8 Gaussians on a circle), grid (25 on a square), mnist, fashion-mnist, or a"
+                    + " directory of IDX files: train-images-idx3-ubyte[.gz] and, optionally,"
+                    + " train-labels-idx1-ubyte[.gz].")
+    String data;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", order = 2,
+            description = "The run directory to create (refused if it already holds a run; see --force).")
+    Path out;
+
+    @Option(names = "--model", defaultValue = "mlp", converter = Converters.ModelConverter.class,
+            paramLabel = "MODEL", order = 3,
+            description = "mlp, dcgan, conditional-mlp or conditional-dcgan (default: ${DEFAULT-VALUE}). DCGAN"
+                    + " needs square images with a side divisible by 4; conditional models need labels.")
+    RunConfig.Model model;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1", order = 4)
+    Length length;
+
+    /** --steps or --epochs. */
+    static final class Length {
+        @Option(names = "--steps", paramLabel = "N", required = true, order = 4,
+                description = "Training steps (default: 3000 for ring and grid, one epoch for images).")
+        Long steps;
+
+        @Option(names = "--epochs", paramLabel = "E", required = true, order = 5,
+                description = "Passes over the images instead of --steps (image data only; may be fractional).")
+        Double epochs;
+    }
+
+    @Option(names = "--batch-size", paramLabel = "N", order = 15,
+            description = "Real (and fake) samples per step (default: 256 for ring and grid, 64 for images).")
+    Integer batchSize;
+
+    @Option(names = "--lr", paramLabel = "RATE", order = 16,
+            description = "Learning rate of both networks, Adam with beta1 = 0.5 (default: 1e-3 for ring and"
+                    + " grid, 2e-4 for images).")
+    Float lr;
+
+    @Option(names = "--lr-g", paramLabel = "RATE", order = 17, description = "The generator's learning rate.")
+    Float lrG;
+
+    @Option(names = "--lr-d", paramLabel = "RATE", order = 18, description = "The discriminator's learning rate.")
+    Float lrD;
+
+    @Option(names = "--loss", defaultValue = "non-saturating", converter = Converters.LossConverter.class,
+            paramLabel = "LOSS", order = 19,
+            description = "non-saturating, minimax or least-squares (default: ${DEFAULT-VALUE}).")
+    RunConfig.Loss loss;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", order = 20,
+            description = "Seed of everything random: weights, noise, batches (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--coding-size", paramLabel = "N", order = 21,
+            description = "Length of the noise vector (default: 2 for ring and grid, 100 for images).")
+    Integer codingSize;
+
+    @Option(names = "--hidden", split = ",", paramLabel = "N,N", order = 22,
+            description = "MLP hidden layer widths of G, reversed for D (default: 128,128 for ring and grid,"
+                    + " 256,512 for images).")
+    int[] hidden;
+
+    @Option(names = "--channels", defaultValue = "32", paramLabel = "C", order = 23,
+            description = "DCGAN base channels (default: ${DEFAULT-VALUE}).")
+    int channels;
+
+    @Option(names = "--upsampling", defaultValue = "nearest-conv", converter = Converters.UpsamplingConverter.class,
+            paramLabel = "KIND", order = 24,
+            description = "How the DCGAN generator doubles its size: nearest-conv or transposed-conv (default:"
+                    + " nearest-conv).")
+    Upsampling upsampling;
+
+    @Option(names = "--label-embedding", defaultValue = "0", paramLabel = "N", order = 25,
+            description = "Conditional models: a learned label embedding of this size instead of one-hot codes.")
+    int labelEmbedding;
+
+    @Option(names = "--d-steps", defaultValue = "1", paramLabel = "K", order = 26,
+            description = "Discriminator steps per generator step (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--label-smoothing", defaultValue = "0", paramLabel = "S", order = 27,
+            description = "One-sided label smoothing: real samples are labelled 1 - S (default: 0).")
+    float labelSmoothing;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", order = 28,
+            description = "Where to look first for mnist or fashion-mnist (then $GANBOOK_DATA, the project's"
+                    + " .data/, Debian's dataset-fashion-mnist).")
+    Path dataDir;
+
+    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", order = 29,
+            description = "Use only the first N images (default: all).")
+    int limit;
+
+    @Option(names = "--checkpoint-every", defaultValue = "1000", paramLabel = "N", order = 30,
+            description = "Save a checkpoint every N steps, besides at the end (default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--grid-every", paramLabel = "N", order = 31,
+            description = "Draw the fixed-noise grid every N steps; 0 for none (default: a tenth of the run).")
+    Integer gridEvery;
+
+    @Option(names = "--grid-count", paramLabel = "N", order = 32,
+            description = "Samples in each grid (default: 64 images, 8 per class for a conditional model, or"
+                    + " 512 points for 2-D data).")
+    Integer gridCount;
+
+    @Option(names = "--force", order = 33,
+            description = "Start over in a directory that already holds a run, replacing its files.")
+    boolean force;
+
+    @Mixin
+    SessionOptions session;
+
+    @Override
+    public Integer call() throws IOException {
+        RunDirectory directory = new RunDirectory(out);
+        if (directory.holdsRun() && !force) {
+            throw new UserException(out + " already holds a run; continue it with `ganbook resume --out " + out
+                    + " --steps N`, or start over with --force");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserException("--out " + out + " is a file, not a directory");
+        }
+        RunConfig config = new RunConfig();
+        config.model = model;
+        DataChoice.choose(config, data, dataDir);
+        session.applyThreads(config.data.equals("ring") || config.data.equals("grid"));
+        config.limit = limit;
+        if (limit < 0) {
+            throw new UserException("--limit must be positive (or 0 for all images), got " + limit);
+        }
+        if (limit > 0 && !config.data.equals("mnist") && !config.data.equals("fashion-mnist")
+                && !config.data.equals(RunConfig.IDX)) {
+            throw new UserException("--limit is for image data; " + config.data + " is generated in code");
+        }
+        DataSource source = DataChoice.load(config);
+        DataChoice.describe(config, source);
+        boolean images = config.isImages();
+
+        config.codingSize = codingSize != null ? codingSize : images ? 100 : 2;
+        config.hidden = hidden != null ? hidden : images ? new int[] {256, 512} : new int[] {128, 128};
+        config.channels = channels;
+        config.upsampling = upsampling;
+        config.labelEmbedding = labelEmbedding;
+        config.batchSize = batchSize != null ? batchSize : images ? 64 : 256;
+        float defaultRate = images ? 2e-4f : 1e-3f;
+        config.lrG = lrG != null ? lrG : lr != null ? lr : defaultRate;
+        config.lrD = lrD != null ? lrD : lr != null ? lr : defaultRate;
+        config.loss = loss;
+        config.k = k;
+        config.labelSmoothing = labelSmoothing;
+        config.seed = seed;
+        config.checkpointEvery = checkpointEvery;
+        config.gridCount = gridCount != null ? gridCount : config.isPoints() ? 512
+                : config.model.conditional() && config.numClasses > 0 && config.numClasses <= 16
+                        ? 8 * config.numClasses : 64;
+
+        config.gridEvery = gridEvery != null ? gridEvery : 0;
+        config.validate("invalid options");
+        long steps = steps(config);
+        config.gridEvery = gridEvery != null ? gridEvery : (int) Math.max(1, Math.min(Integer.MAX_VALUE, steps / 10));
+
+        if (force) {
+            directory.clearRun();
+        }
+        Files.createDirectories(out);
+        directory.removeStalePartials();
+        config.write(out);
+
+        cli.out.println("training " + config.summary());
+        cli.out.println(steps + " steps into " + out + (config.datasetSize > 0
+                ? String.format(java.util.Locale.ROOT, " (%.2f epochs of %d images)",
+                        (double) steps * config.batchSize / config.datasetSize, config.datasetSize) : ""));
+        Progress progress = new Progress(cli.out, session.progress);
+        try (StopSignals stop = StopSignals.install(cli.err);
+                TrainingSession training = new TrainingSession(config, directory, source, progress, cli.out, cli.err)) {
+            return training.train(steps, stop, 0, null);
+        }
+    }
+
+    private long steps(RunConfig config) {
+        if (length != null && length.steps != null) {
+            if (length.steps < 1) {
+                throw new UserException("--steps must be positive, got " + length.steps);
+            }
+            return length.steps;
+        }
+        if (length != null && length.epochs != null) {
+            return epochsToSteps(length.epochs, config);
+        }
+        return config.isImages() ? epochsToSteps(1, config) : 3000;
+    }
+
+    static long epochsToSteps(double epochs, RunConfig config) {
+        if (config.datasetSize <= 0) {
+            throw new UserException("--epochs needs an image data set; " + config.data
+                    + " is generated in code and has no epochs: use --steps");
+        }
+        if (!(epochs > 0) || Double.isInfinite(epochs)) {
+            throw new UserException("--epochs must be positive, got " + epochs);
+        }
+        double steps = Math.ceil(epochs * config.datasetSize / config.batchSize);
+        if (steps > Integer.MAX_VALUE) {
+            throw new UserException("--epochs " + epochs + " is too many steps");
+        }
+        return (long) steps;
+    }
+}

@@ -1,0 +1,249 @@
+package org.ganbook.cli;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.ganbook.data.DataSource;
+import org.ganbook.data.Mixture2d;
+import org.ganbook.metrics.ModeCoverage;
+import org.ganbook.plot.Plots;
+import org.ganbook.train.GanTrainer;
+import org.ganbook.train.TrainingDivergedException;
+import tech.tablesaw.api.Table;
+
+/**
+ * One training session of a run: the loop that calls {@link GanTrainer#fit} between the moments
+ * something is written (fixed-noise grids, checkpoints), and the files written at the end.
+ */
+final class TrainingSession implements AutoCloseable {
+
+    /** Called at chosen iterations between chunks of training (the soak command reports memory). */
+    interface Observer {
+        void at(long iteration);
+    }
+
+    private final RunConfig config;
+    private final RunDirectory directory;
+    private final DataSource data;
+    private final GanTrainer trainer;
+    private final Progress progress;
+    private final PrintStream out;
+    private final PrintStream err;
+    private long lastCheckpoint = -1;
+
+    TrainingSession(RunConfig config, RunDirectory directory, DataSource data, Progress progress,
+            PrintStream out, PrintStream err) {
+        this.config = config;
+        this.directory = directory;
+        this.data = data;
+        this.progress = progress;
+        this.out = out;
+        this.err = err;
+        this.trainer = RunNetworks.trainer(config, data, (t, iteration) -> progress.onIteration(iteration));
+    }
+
+    GanTrainer trainer() {
+        return trainer;
+    }
+
+    /**
+     * Restores the run's checkpoint.
+     *
+     * @throws UserException if it is missing, corrupted or from other networks
+     */
+    void restore() {
+        if (!Files.exists(directory.checkpoint())) {
+            throw new UserException(directory.root() + " has a config.json but no " + RunDirectory.CHECKPOINT
+                    + ": its training stopped before the first save; start it again with `ganbook train --force --out "
+                    + directory.root() + " ...`");
+        }
+        try {
+            trainer.load(directory.checkpoint());
+            lastCheckpoint = trainer.iteration();
+        } catch (IOException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Trains for {@code steps} more iterations, writing grids and checkpoints on the way and every
+     * output at the end.
+     *
+     * @param steps how many iterations
+     * @param stop the signal handlers, asked after each chunk whether to stop
+     * @param reportEvery also stop between chunks at multiples of this (0 for none) and tell {@code
+     *     observer}
+     * @param observer told at those iterations, or null
+     * @return the exit code: 0, {@link GanbookCli#EXIT_DIVERGED}, or the signal's code
+     * @throws IOException if an output cannot be written
+     */
+    int train(long steps, StopSignals stop, int reportEvery, Observer observer) throws IOException {
+        long start = trainer.iteration();
+        long end = start + steps;
+        stop.onStop(trainer::requestStop);
+        if (start == 0) {
+            writeGrid(0);
+            saveCheckpoint();
+        }
+        progress.start(start, end);
+        try {
+            while (trainer.iteration() < end && !stop.stopRequested()) {
+                long now = trainer.iteration();
+                long next = Math.min(end, nextMultiple(now, config.checkpointEvery));
+                if (config.gridEvery > 0) {
+                    next = Math.min(next, nextMultiple(now, config.gridEvery));
+                }
+                if (reportEvery > 0) {
+                    next = Math.min(next, nextMultiple(now, reportEvery));
+                }
+                trainer.fit(Math.toIntExact(next - now));
+                now = trainer.iteration();
+                if (now != next) {
+                    break; // stopped early by a signal
+                }
+                if (config.gridEvery > 0 && now % config.gridEvery == 0) {
+                    writeGrid(now);
+                }
+                if (now % config.checkpointEvery == 0 && now < end) {
+                    saveCheckpoint();
+                }
+                if (observer != null && reportEvery > 0 && now % reportEvery == 0) {
+                    observer.at(now);
+                }
+            }
+        } catch (TrainingDivergedException e) {
+            progress.finish();
+            writeHistory();
+            long step = e.iteration() + 1;
+            err.println("ganbook: training diverged at step " + step + ": " + lossPart(e.getMessage())
+                    + ". The bad update was not applied.");
+            err.println("ganbook: the last good checkpoint (from step " + lastCheckpoint + ") is kept in "
+                    + directory.checkpoint() + "; history.csv and the plots show the run up to step " + (step - 1)
+                    + ". Try a smaller learning rate (--lr).");
+            return GanbookCli.EXIT_DIVERGED;
+        }
+        progress.finish();
+        finish();
+        long done = trainer.iteration();
+        if (stop.stopRequested()) {
+            if (done < end) {
+                out.println("interrupted at step " + done + ": checkpoint saved to " + directory.checkpoint());
+                out.println("continue with: ganbook resume --out " + directory.root() + " --steps " + (end - done));
+            }
+            return stop.exitCode();
+        }
+        return 0;
+    }
+
+    private static String lossPart(String message) {
+        // "training diverged at iteration 12: the generator loss is NaN. The update ..." -> "the generator loss is NaN"
+        int from = message.indexOf(": ");
+        int to = message.indexOf(". ", from + 2);
+        return from < 0 || to < 0 ? message : message.substring(from + 2, to);
+    }
+
+    private static long nextMultiple(long value, long every) {
+        return (value / every + 1) * every;
+    }
+
+    /** Writes the history, the curves, the final samples and the checkpoint, then says what is where. */
+    private void finish() throws IOException {
+        saveCheckpoint();
+        writeSamples(directory.samples(), config.isPoints() ? 1024
+                : config.model.conditional() && config.numClasses > 0 && config.numClasses <= 16
+                        ? config.numClasses * 8 : 64);
+        out.println("step " + trainer.iteration() + ": wrote " + directory.root() + "/{" + RunDirectory.HISTORY
+                + ", " + RunDirectory.LOSSES + ", " + RunDirectory.D_OUTPUTS + ", " + RunDirectory.SAMPLES + ", "
+                + RunDirectory.CHECKPOINT + "}" + (config.gridEvery > 0 ? " and " + RunDirectory.GRIDS + "/" : ""));
+        if (data instanceof Mixture2d mixture) {
+            out.println("mode coverage: " + coverage(mixture));
+        }
+    }
+
+    /** Saves the history, the curves and the checkpoint, each written whole or not at all. */
+    void saveCheckpoint() throws IOException {
+        writeHistory();
+        trainer.save(directory.checkpoint());
+        lastCheckpoint = trainer.iteration();
+    }
+
+    private void writeHistory() throws IOException {
+        Table history = trainer.history();
+        Path temporary = Files.createTempFile(directory.root(), RunDirectory.HISTORY, ".partial");
+        try {
+            history.write().csv(temporary.toFile());
+            RunDirectory.moveAtomically(temporary, directory.history());
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        if (history.rowCount() > 0) {
+            Plots.save(Plots.losses(history), directory.losses());
+            Plots.save(Plots.discriminatorOutputs(history), directory.discriminatorOutputs());
+        }
+    }
+
+    private void writeGrid(long step) {
+        if (config.gridEvery <= 0) {
+            return;
+        }
+        BufferedImage picture;
+        if (config.isPoints()) {
+            try (NDManager manager = NDManager.newBaseManager()) {
+                float[] real = data.sample(manager, config.gridCount, config.seed).samples().toFloatArray();
+                float[] fake = generateFixed(config.gridCount);
+                picture = Plots.scatter2d(real, fake, "fixed noise, step " + step);
+            }
+        } else if (config.isImages()) {
+            int n = config.gridCount;
+            try (NDManager manager = NDManager.newBaseManager()) {
+                NDArray noise = trainer.fixedNoise(n);
+                noise.attach(manager);
+                NDArray images = config.model.conditional()
+                        ? trainer.generate(noise, manager.create(Sampling.labels(config, n, null)))
+                        : trainer.generate(noise);
+                images.attach(manager);
+                picture = Plots.titled(Sampling.grid(config, images, n, null), "fixed noise, step " + step);
+            }
+        } else {
+            return;
+        }
+        Plots.save(picture, directory.grid(step));
+    }
+
+    private float[] generateFixed(int n) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray noise = trainer.fixedNoise(n);
+            noise.attach(manager);
+            NDArray fake = trainer.generate(noise);
+            fake.attach(manager);
+            return fake.toFloatArray();
+        }
+    }
+
+    /** Writes {@code n} fresh samples as a picture: an image grid, or real vs fake points. */
+    private void writeSamples(Path file, int n) {
+        BufferedImage picture = Sampling.picture(trainer, config, data, n, trainer.iteration() + 1_000_003L, null);
+        Plots.save(picture, file);
+    }
+
+    private String coverage(Mixture2d mixture) {
+        float[] fake = Sampling.generate(trainer, config, 2500, config.seed + 17, null).values();
+        return ModeCoverage.evaluate(fake, mixture.modes(), mixture.std()).toString()
+                .replaceAll(" per mode: .*", "");
+    }
+
+    @Override
+    public void close() {
+        trainer.close();
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "TrainingSession[%s, %d steps done]", directory.root(), trainer.iteration());
+    }
+}

@@ -1,0 +1,143 @@
+"""Interrupting the kernel during GanTrainer.fit: training stops after the current iteration and the
+trainer is usable in the next cell.
+
+    .venv/bin/python src/test/python/kernel_interrupt_test.py
+
+Starts the project kernel ("Java (ganbook)", installed by `make setup`) with jupyter_client, builds a ring
+trainer, runs `trainer.fit(1_000_000)`, interrupts the kernel (what the notebook's stop button does) after a
+few seconds of training, then checks in the next cells that the trainer works: iteration() > 0, the history
+has one row per iteration, generate(8) gives 8 samples, and fit(10) does 10 more iterations. Prints one line
+per check and "N passed, M failed"; exits non-zero on a failure.
+"""
+import sys
+import time
+
+from jupyter_client.manager import KernelManager
+
+KERNEL = "ganbook"
+STARTUP_SECONDS = 180
+CELL_SECONDS = 300
+TRAIN_BEFORE_INTERRUPT_SECONDS = 4.0
+STOP_WITHIN_SECONDS = 30.0
+
+BUILD = """
+var generator = MlpGenerator.builder().setCodingSize(2).setOutputShape(new Shape(2))
+        .optHidden(64, 64).optOutput(OutputActivation.LINEAR).build();
+var discriminator = MlpDiscriminator.builder().setInputShape(new Shape(2)).optHidden(64, 64).build();
+var trainer = GanTrainer.builder(generator, discriminator)
+        .setData(Toys.ring()).setCodingSize(2).optBatchSize(128).optProgress(0).build();
+"built " + trainer.iteration()
+"""
+
+FIT_FOREVER = "trainer.fit(1_000_000)"
+
+CHECK = """
+var fake = trainer.generate(8);
+long stoppedAt = trainer.iteration();
+int rows = trainer.history().rowCount();
+trainer.fit(10);
+"stopped=" + stoppedAt + " rows=" + rows + " generated=" + fake.getShape().get(0)
+        + " finite=" + java.util.Arrays.stream(fake.toArray()).allMatch(v -> Double.isFinite(v.doubleValue()))
+        + " after=" + trainer.iteration()
+"""
+
+
+class Cell:
+    """The outcome of one executed cell."""
+
+    def __init__(self, status, text, error, seconds):
+        self.status, self.text, self.error, self.seconds = status, text, error, seconds
+
+
+def start(client, code):
+    return client.execute(code, store_history=True)
+
+
+def finish(client, msg_id, started, timeout=CELL_SECONDS):
+    """Collects the cell's result and error from iopub, then its reply from the shell channel."""
+    text, error = [], None
+    deadline = time.monotonic() + timeout
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError(f"cell did not finish within {timeout} s")
+        message = client.get_iopub_msg(timeout=remaining)
+        if message["parent_header"].get("msg_id") != msg_id:
+            continue
+        kind, content = message["msg_type"], message["content"]
+        if kind in ("execute_result", "display_data"):
+            text.append(content["data"].get("text/plain", ""))
+        elif kind == "stream":
+            text.append(content["text"])
+        elif kind == "error":
+            error = f"{content['ename']}: {content['evalue']}"
+        elif kind == "status" and content["execution_state"] == "idle":
+            break
+    reply = client.get_shell_msg(timeout=max(1, deadline - time.monotonic()))
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = client.get_shell_msg(timeout=max(1, deadline - time.monotonic()))
+    return Cell(reply["content"]["status"], "".join(text).strip(), error, time.monotonic() - started)
+
+
+def run(client, code):
+    started = time.monotonic()
+    return finish(client, start(client, code), started)
+
+
+def main() -> int:
+    results = []
+
+    def check(name, ok, detail):
+        results.append(ok)
+        print(f"  {'ok  ' if ok else 'FAIL'} {name}: {detail}", flush=True)
+
+    manager = KernelManager(kernel_name=KERNEL)
+    manager.start_kernel()
+    client = manager.client()
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=STARTUP_SECONDS)
+        built = run(client, BUILD)
+        check("build a ring trainer", built.status == "ok" and "built 0" in built.text, built.error or built.text)
+        if built.status != "ok":
+            return finish_report(results)
+
+        started = time.monotonic()
+        msg_id = start(client, FIT_FOREVER)
+        time.sleep(TRAIN_BEFORE_INTERRUPT_SECONDS)
+        interrupted_at = time.monotonic()
+        manager.interrupt_kernel()
+        fit = finish(client, msg_id, started, timeout=STOP_WITHIN_SECONDS + 60)
+        stop_seconds = time.monotonic() - interrupted_at
+        check("interrupting fit(1_000_000) ends the cell", fit.status == "error" and stop_seconds < STOP_WITHIN_SECONDS,
+              f"status {fit.status} ({fit.error}) {stop_seconds:.1f} s after the interrupt")
+
+        after = run(client, CHECK)
+        fields = dict(part.split("=", 1) for part in after.text.strip('"').split() if "=" in part)
+        stopped = int(fields.get("stopped", "-1"))
+        check("the next cell runs", after.status == "ok", after.error or after.text)
+        check("training had made progress", stopped > 0, f"iteration() = {stopped}")
+        check("the history has one row per finished iteration", fields.get("rows") == str(stopped),
+              f"{fields.get('rows')} rows, iteration {stopped}")
+        check("generate(8) works", fields.get("generated") == "8" and fields.get("finite") == "true",
+              f"{fields.get('generated')} samples, finite: {fields.get('finite')}")
+        check("fit(10) works after the interrupt", fields.get("after") == str(stopped + 10),
+              f"iteration {fields.get('after')} after fit(10) from {stopped}")
+        again = run(client, "trainer.iteration()")
+        check("the training thread stopped for good", again.status == "ok" and again.text == str(stopped + 10),
+              f"iteration() = {again.text} a moment later")
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    return finish_report(results)
+
+
+def finish_report(results) -> int:
+    passed = sum(results)
+    failed = len(results) - passed
+    print(f"{passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
