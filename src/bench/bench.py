@@ -47,7 +47,7 @@ class Worker:
         env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads),
                    GANBOOK_BENCH_THREADS=str(threads), DJL_OFFLINE="true")
         env.update(extra_env or {})
-        if impl != "pytorch":
+        if not impl.startswith("pytorch"):
             classpath = os.pathsep.join([os.path.join(ROOT, "target", "bench-classes"),
                                          jar or os.path.join(ROOT, "target", "ganbook.jar"),
                                          os.path.join(ROOT, "target", "lib", "*")])
@@ -92,12 +92,15 @@ def quartiles(values):
     return q[0], q[2]
 
 
-def measure(config, threads, plan, flops, log, before=None, ganbook_env=None, before_env=None):
+def measure(config, threads, plan, flops, log, before=None, ganbook_env=None, before_env=None, fused_reference=True):
     warmup, block, rounds = plan
     workers = {}
     try:
         workers["ganbook"] = Worker("ganbook", config, threads, extra_env=ganbook_env)
         workers["pytorch"] = Worker("pytorch", config, threads)
+        if fused_reference:
+            workers["pytorch-fused"] = Worker("pytorch-fused", config, threads,
+                                              extra_env={"GANBOOK_BENCH_TORCH_ADAM": "fused"})
         if before:
             workers["before"] = Worker("before", config, threads, jar=before, extra_env=before_env)
         for impl, w in workers.items():
@@ -107,7 +110,7 @@ def measure(config, threads, plan, flops, log, before=None, ganbook_env=None, be
         for impl, w in workers.items():
             after_warmup[impl] = w.run(warmup)
         blocks = {impl: [] for impl in workers}
-        ratios, cpu_ratios = [], []
+        ratios, cpu_ratios, fused_ratios = [], [], []
         for r in range(rounds):
             order = list(workers) if r % 2 == 0 else list(workers)[::-1]
             for impl in order:
@@ -117,9 +120,13 @@ def measure(config, threads, plan, flops, log, before=None, ganbook_env=None, be
             ratios.append((block / g["seconds"]) / (block / p["seconds"]))
             cpu_ratios.append(p["cpu_seconds"] / g["cpu_seconds"])
             extra = ""
+            if fused_reference:
+                f = blocks["pytorch-fused"][-1]
+                fused_ratios.append(f["seconds"] / g["seconds"])
+                extra += f"   pytorch-fused {block / f['seconds']:8.1f} it/s   ratio {fused_ratios[-1]:.3f}"
             if before:
                 b = blocks["before"][-1]
-                extra = (f"   before {block / b['seconds']:8.1f} it/s   after/before {b['seconds'] / g['seconds']:.3f}"
+                extra += (f"   before {block / b['seconds']:8.1f} it/s   after/before {b['seconds'] / g['seconds']:.3f}"
                          f" (CPU {b['cpu_seconds'] / g['cpu_seconds']:.3f})")
             log(f"  round {r + 1}/{rounds}: ganbook {block / g['seconds']:8.1f} it/s   "
                 f"pytorch {block / p['seconds']:8.1f} it/s   ratio {ratios[-1]:.3f} (CPU-time ratio {cpu_ratios[-1]:.3f}){extra}")
@@ -128,6 +135,9 @@ def measure(config, threads, plan, flops, log, before=None, ganbook_env=None, be
                   "ratio_min": min(ratios), "ratio_max": max(ratios), "ratio_quartiles": quartiles(ratios), "impl": {},
             "ganbook_env": ganbook_env or {}, "cpu_ratio_median": statistics.median(cpu_ratios),
             "cpu_ratio_range": (min(cpu_ratios), max(cpu_ratios))}
+        if fused_reference:
+            result["fused_ratio_median"] = statistics.median(fused_ratios)
+            result["fused_ratio_range"] = (min(fused_ratios), max(fused_ratios))
         if before:
             speedups = [b["seconds"] / g["seconds"] for b, g in zip(blocks["before"], blocks["ganbook"])]
             result["cpu_speedup_vs_before_median"] = statistics.median(
@@ -222,8 +232,8 @@ def kb(v):
 def table(results, peak):
     lines = ["| configuration | threads | ganbook it/s (IQR) | PyTorch it/s (IQR) | ratio ganbook/PyTorch (min–max) "
              "| GFLOP/s ganbook / PyTorch | % of peak ganbook / PyTorch | peak RSS ganbook / PyTorch "
-             "| RSS growth ganbook / PyTorch (steps) |",
-             "|---|---|---|---|---|---|---|---|---|"]
+             "| RSS growth ganbook / PyTorch (steps) | ratio to PyTorch with fused Adam (min–max) |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         g, p = r["impl"]["ganbook"], r["impl"]["pytorch"]
         peak_t = peak["peak_gflops_per_core"] * min(r["threads"], peak["cores"])
@@ -235,7 +245,9 @@ def table(results, peak):
             f"| {g['gflops']:.1f} / {p['gflops']:.1f} "
             f"| {100 * g['gflops'] / peak_t:.0f} % / {100 * p['gflops'] / peak_t:.0f} % "
             f"| {kb(g['hwm_kb'])} / {kb(p['hwm_kb'])} "
-            f"| {g['rss_growth_kb'] / 1024:+.1f} / {p['rss_growth_kb'] / 1024:+.1f} MiB ({r['steps_total']}) |")
+            f"| {g['rss_growth_kb'] / 1024:+.1f} / {p['rss_growth_kb'] / 1024:+.1f} MiB ({r['steps_total']}) "
+            + (f"| {r['fused_ratio_median']:.2f} ({r['fused_ratio_range'][0]:.2f}–{r['fused_ratio_range'][1]:.2f}) |"
+               if "fused_ratio_median" in r else "| – |"))
     return "\n".join(lines)
 
 
@@ -252,6 +264,8 @@ def main():
     parser.add_argument("--tag", default="", help="suffix of the results file")
     parser.add_argument("--plan", action="append", default=[], metavar="CONFIG=WARMUP,BLOCK,ROUNDS",
                         help="override a configuration's plan, e.g. dcgan=5,10,20 (fewer than 5,000 steps: say so)")
+    parser.add_argument("--no-fused-reference", dest="fused_reference", action="store_false",
+                        help="skip the third worker: PyTorch with its fused Adam, the kernel ganbook's Adam calls")
     parser.add_argument("--before", metavar="JAR", help="also run this earlier ganbook.jar, interleaved (before/after)")
     parser.add_argument("--ganbook-env", action="append", default=[], metavar="NAME=VALUE",
                         help="environment for the ganbook JVM only (e.g. MALLOC_TOP_PAD_=67108864)")
@@ -286,7 +300,8 @@ def main():
             try:
                 results.append(measure(config, threads, plan, flops[config], log, before=args.before,
                                        ganbook_env=dict(e.split("=", 1) for e in args.ganbook_env),
-                                       before_env=dict(e.split("=", 1) for e in args.before_env)))
+                                       before_env=dict(e.split("=", 1) for e in args.before_env),
+                                       fused_reference=args.fused_reference))
             except Exception as e:  # a benchmark that fails says why, and the others still run
                 log(f"  FAILED: {e}")
     quality_result = None

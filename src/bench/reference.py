@@ -9,7 +9,9 @@ Written as a user would write it in plain, eager PyTorch, mirroring org.ganbook.
   in training mode, as ganbook does), non-saturating loss softplus(-logit) on the logits, one Adam
   step of G; D unfrozen;
 * each step reads back its loss and D's mean outputs, as ganbook's steps return them;
-* Adam(lr 2e-4, betas (0.5, 0.999), eps 1e-8), PyTorch's default implementation.
+* Adam(lr 2e-4, betas (0.5, 0.999), eps 1e-8), PyTorch's default implementation (a for-loop over the
+  parameters on a CPU), or its fused kernel with GANBOOK_BENCH_TORCH_ADAM=fused;
+* a D with BatchNorm (the DCGAN) judges real and fake batches in two passes, as ganbook does.
 
 The networks mirror ganbook's blocks: LeakyReLU 0.2, BatchNorm (momentum 0.1 in PyTorch's
 convention = DJL's 0.9, eps 1e-5) where ganbook has it, nearest-neighbour up-sampling then a 3x3
@@ -211,8 +213,13 @@ class Trainer:
         else:
             images, labels = load_mnist_digits()
             self.sampler = EpochSampler(images, labels, self.rng)
-        self.opt_g = torch.optim.Adam(self.G.parameters(), lr=lr, betas=(0.5, 0.999), eps=1e-8)
-        self.opt_d = torch.optim.Adam(self.D.parameters(), lr=lr, betas=(0.5, 0.999), eps=1e-8)
+        self.split_batch_norm = any(isinstance(m, nn.BatchNorm2d) for m in self.D.modules())
+        # the default Adam (what a user writes), or with GANBOOK_BENCH_TORCH_ADAM=fused the fused kernel
+        # that ganbook's Adam calls, to compare the rest of the step on equal terms
+        fused = os.environ.get("GANBOOK_BENCH_TORCH_ADAM") == "fused"
+        self.adam = "fused Adam" if fused else "default Adam"
+        self.opt_g = torch.optim.Adam(self.G.parameters(), lr=lr, betas=(0.5, 0.999), eps=1e-8, fused=fused or None)
+        self.opt_d = torch.optim.Adam(self.D.parameters(), lr=lr, betas=(0.5, 0.999), eps=1e-8, fused=fused or None)
         self.iteration = 0
         self.last = None
 
@@ -229,10 +236,15 @@ class Trainer:
         fake_labels = torch.randint(0, 10, (n,), generator=self.rng) if self.conditional else None
         with torch.no_grad():
             fake = self._g(z, fake_labels)          # detached: G is untouched by D's step
-        samples = torch.cat([real, fake], dim=0)
-        labels = torch.cat([real_labels, fake_labels], dim=0) if self.conditional else None
         targets = torch.cat([torch.ones(n, 1), torch.zeros(n, 1)], dim=0)
-        logits = self._d(samples, labels)
+        if self.split_batch_norm:
+            # as ganbook (and PyTorch's DCGAN example): a D with BatchNorm judges the real and the fake
+            # half in separate passes, so each is normalised on its own; the loss is the mean over 2n
+            logits = torch.cat([self._d(real, real_labels), self._d(fake, fake_labels)], dim=0)
+        else:
+            samples = torch.cat([real, fake], dim=0)
+            labels = torch.cat([real_labels, fake_labels], dim=0) if self.conditional else None
+            logits = self._d(samples, labels)
         loss = F.binary_cross_entropy_with_logits(logits, targets)
         loss_value = loss.item()
         if not math.isfinite(loss_value):
@@ -355,7 +367,7 @@ def worker(name):
     t0 = time.perf_counter()
     set_threads()
     trainer = Trainer(name)
-    reply({"ready": True, "impl": "pytorch", "engine": "PyTorch " + torch.__version__,
+    reply({"ready": True, "impl": "pytorch", "engine": "PyTorch " + torch.__version__ + ", " + trainer.adam,
            "threads": torch.get_num_threads(), "interop_threads": torch.get_num_interop_threads(),
            "setup_seconds": time.perf_counter() - t0, "rss_kb": status("VmRSS"), "hwm_kb": status("VmHWM")})
     for line in sys.stdin:

@@ -302,14 +302,15 @@ public final class ImageDataset implements DataSource {
                 values[i * imageSize + p] = Scaling.toSymmetric(pixels[offset + p]);
             }
         }
-        NDArray samples = manager.create(values, new Shape(storageIndices.length, 1, images.rows(), images.cols()));
+        NDArray samples =
+                NativeArrays.copyOf(manager, values, new Shape(storageIndices.length, 1, images.rows(), images.cols()));
         NDArray batchLabels = null;
         if (labels != null) {
             int[] chosen = new int[storageIndices.length];
             for (int i = 0; i < storageIndices.length; i++) {
                 chosen[i] = labels[storageIndices[i]];
             }
-            batchLabels = manager.create(chosen);
+            batchLabels = NativeArrays.copyOf(manager, chosen);
         }
         return new Batch(samples, batchLabels);
     }

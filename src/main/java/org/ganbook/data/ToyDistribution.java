@@ -71,7 +71,7 @@ public abstract class ToyDistribution implements DataSource {
                         values[i * dimension + d] = (float) point[d];
                     }
                 }
-                return new Batch(manager.create(values, new Shape(batchSize, dimension)), null);
+                return new Batch(NativeArrays.copyOf(manager, values, new Shape(batchSize, dimension)), null);
             }
         };
     }

@@ -3,6 +3,7 @@ package org.ganbook.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.ganbook.data.NativeArrays;
 import java.util.SplittableRandom;
 
 /**
@@ -67,7 +68,7 @@ public final class Latent {
      * @return the noise
      */
     public NDArray sample(NDManager manager, int n) {
-        return manager.create(values(n), new Shape(n, codingSize));
+        return NativeArrays.copyOf(manager, values(n), new Shape(n, codingSize));
     }
 
     /** Draws {@code n} noise vectors as a flat row-major array of {@code n * codingSize} values. */

@@ -36,6 +36,7 @@ import java.util.zip.CheckedOutputStream;
 import org.ganbook.data.Batch;
 import org.ganbook.data.BatchSampler;
 import org.ganbook.data.DataSource;
+import org.ganbook.data.NativeArrays;
 import org.ganbook.loss.GanLoss;
 import org.ganbook.nn.Latent;
 import tech.tablesaw.api.Table;
@@ -341,15 +342,21 @@ public final class GanTrainer implements AutoCloseable {
     }
 
     private void applyUpdate(List<Pair<String, Parameter>> parameters, Optimizer optimizer) {
-        for (Pair<String, Parameter> pair : parameters) {
-            Parameter parameter = pair.getValue();
-            if (!parameter.requiresGradient()) {
-                continue;
+        List<String> names = new ArrayList<>(parameters.size());
+        List<NDArray> weights = new ArrayList<>(parameters.size());
+        List<NDArray> gradients = new ArrayList<>(parameters.size());
+        try {
+            for (Pair<String, Parameter> pair : parameters) {
+                Parameter parameter = pair.getValue();
+                if (parameter.requiresGradient()) {
+                    names.add(pair.getKey());
+                    weights.add(parameter.getArray());
+                    gradients.add(parameter.getArray().getGradient());
+                }
             }
-            NDArray weight = parameter.getArray();
-            try (NDArray gradient = weight.getGradient()) {
-                optimizer.update(pair.getKey(), weight, gradient);
-            }
+            optimizer.update(names, weights, gradients);
+        } finally {
+            gradients.forEach(NDArray::close);
         }
     }
 
@@ -860,7 +867,7 @@ public final class GanTrainer implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             labels[i] = random.nextInt(data.numClasses());
         }
-        return target.create(labels);
+        return NativeArrays.copyOf(target, labels);
     }
 
     private static NDArray requireLabels(Batch batch) {

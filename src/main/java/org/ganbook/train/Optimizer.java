@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Updates one network's parameters from their gradients, and keeps its state (moments, step counts)
@@ -22,6 +23,21 @@ public interface Optimizer {
      * @param gradient its gradient
      */
     void update(String name, NDArray weight, NDArray gradient);
+
+    /**
+     * Applies one update to each weight, in place: the same as {@link #update(String, NDArray,
+     * NDArray)} on each in turn, which is what this default does; an optimizer may do it in fewer
+     * passes over memory.
+     *
+     * @param names the parameters' stable names, in the same order as the weights
+     * @param weights the parameter arrays
+     * @param gradients their gradients
+     */
+    default void update(List<String> names, List<NDArray> weights, List<NDArray> gradients) {
+        for (int i = 0; i < names.size(); i++) {
+            update(names.get(i), weights.get(i), gradients.get(i));
+        }
+    }
 
     /** Writes the optimizer's state (not its settings). */
     void saveState(DataOutputStream out) throws IOException;

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -62,6 +64,28 @@ public final class SwitchingOptimizer implements Optimizer {
     public void update(String name, NDArray weight, NDArray gradient) {
         int done = updates.merge(name, 1, Integer::sum) - 1;
         (done < switchAfter ? first : then).update(name, weight, gradient);
+    }
+
+    @Override
+    public void update(List<String> names, List<NDArray> weights, List<NDArray> gradients) {
+        List<String> firstNames = new ArrayList<>();
+        List<NDArray> firstWeights = new ArrayList<>();
+        List<NDArray> firstGradients = new ArrayList<>();
+        List<String> thenNames = new ArrayList<>();
+        List<NDArray> thenWeights = new ArrayList<>();
+        List<NDArray> thenGradients = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            boolean early = updates.merge(names.get(i), 1, Integer::sum) - 1 < switchAfter;
+            (early ? firstNames : thenNames).add(names.get(i));
+            (early ? firstWeights : thenWeights).add(weights.get(i));
+            (early ? firstGradients : thenGradients).add(gradients.get(i));
+        }
+        if (!firstNames.isEmpty()) {
+            first.update(firstNames, firstWeights, firstGradients);
+        }
+        if (!thenNames.isEmpty()) {
+            then.update(thenNames, thenWeights, thenGradients);
+        }
     }
 
     /** Returns the learning rate of the phase the most advanced parameter is in. */

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +73,43 @@ class Upsample2dTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void backwardSumsTheGradientOfEachSquareIntoItsPixel() {
+        // d/dx of sum(w · upsample(x)) is, for every input pixel, the sum of w over its 2×2 square
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.create(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, new Shape(2, 1, 2, 2));
+            x.setRequiresGradient(true);
+            float[] w = new float[32];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = i * 0.5f - 3;
+            }
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray y = Upsample2d.upsample(x, 2);
+                collector.backward(y.mul(manager.create(w, y.getShape())).sum());
+            }
+            float[] expected = new float[8];
+            for (int n = 0; n < 2; n++) {
+                for (int i = 0; i < 4; i++) {
+                    for (int j = 0; j < 4; j++) {
+                        expected[n * 4 + (i / 2) * 2 + j / 2] += w[n * 16 + i * 4 + j];
+                    }
+                }
+            }
+            assertArrayEquals(expected, x.getGradient().toFloatArray(), 1e-6f);
+        }
+    }
+
+    @Test
+    void threeAxisImagesAreUpsampledToo() {
+        // (C, H, W) takes the general path, (N, C, H, W) the engine's kernel: the same numbers
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.arange(12f).reshape(3, 2, 2);
+            assertArrayEquals(
+                    Upsample2d.upsample(x.expandDims(0), 2).toFloatArray(),
+                    Upsample2d.upsample(x, 2).toFloatArray());
         }
     }
 

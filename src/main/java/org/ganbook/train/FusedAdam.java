@@ -1,0 +1,131 @@
+package org.ganbook.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValue;
+import ai.djl.pytorch.jni.IValueUtils;
+import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/**
+ * libtorch's multi-tensor Adam kernel ({@code torch._fused_adam_}, what {@code
+ * torch.optim.Adam(fused=True)} runs), reached through a tiny TorchScript module shipped in the jar
+ * ({@code fused-adam.pt}, made by {@code src/scripts/make_fused_adam.py}).
+ *
+ * <p>It updates every weight and both moments in one pass over memory and zeroes the gradients,
+ * where DJL's {@code adamUpdate} makes a dozen passes and five temporary arrays per weight. Used by
+ * {@link Adam} whenever the engine is PyTorch; elsewhere Adam falls back to DJL's update.
+ */
+final class FusedAdam {
+
+    private static final String RESOURCE = "fused-adam.pt";
+    private static final Object LOCK = new Object();
+    private static PtSymbolBlock module;
+    private static boolean loaded;
+
+    private FusedAdam() {}
+
+    /** Whether the kernel can update these weights: PyTorch arrays, float32, one device. */
+    static boolean supports(List<NDArray> weights) {
+        if (weights.isEmpty() || module() == null) {
+            return false;
+        }
+        Device device = weights.get(0).getDevice();
+        for (NDArray weight : weights) {
+            if (!(weight instanceof PtNDArray)
+                    || weight.getDataType() != DataType.FLOAT32
+                    || !weight.getDevice().equals(device)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One Adam update of every weight, in place, then zeroes the gradients.
+     *
+     * @param steps each weight's update count including this one (1 on its first update)
+     */
+    static void update(
+            List<NDArray> weights,
+            List<NDArray> gradients,
+            List<NDArray> means,
+            List<NDArray> variances,
+            int[] steps,
+            float learningRate,
+            float beta1,
+            float beta2,
+            float epsilon) {
+        try (NDManager scratch = weights.get(0).getManager().newSubManager()) {
+            List<NDArray> stepArrays = new ArrayList<>(steps.length);
+            for (int step : steps) {
+                stepArrays.add(scratch.create((float) step));
+            }
+            IValue[] arguments = {
+                list(weights),
+                list(gradients),
+                list(means),
+                list(variances),
+                list(stepArrays),
+                IValue.from((double) learningRate),
+                IValue.from((double) beta1),
+                IValue.from((double) beta2),
+                IValue.from((double) epsilon)
+            };
+            try {
+                IValueUtils.runMethod(module(), "adam", arguments).close();
+            } finally {
+                for (IValue argument : arguments) {
+                    argument.close();
+                }
+            }
+        }
+    }
+
+    private static IValue list(List<NDArray> arrays) {
+        PtNDArray[] tensors = new PtNDArray[arrays.size()];
+        for (int i = 0; i < tensors.length; i++) {
+            tensors[i] = (PtNDArray) arrays.get(i);
+        }
+        return IValue.listFrom(tensors);
+    }
+
+    /** The module, loaded on first use; {@code null} if the engine is not PyTorch or it cannot load. */
+    private static PtSymbolBlock module() {
+        synchronized (LOCK) {
+            if (!loaded) {
+                loaded = true;
+                module = load();
+            }
+            return module;
+        }
+    }
+
+    private static PtSymbolBlock load() {
+        if (!"PyTorch".equals(Engine.getDefaultEngineName())) {
+            return null;
+        }
+        try (InputStream in = FusedAdam.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return null;
+            }
+            // a manager of its own that lives as long as the class: the module holds no tensors
+            PtNDManager owner = (PtNDManager) NDManager.newBaseManager(Device.cpu(), "PyTorch");
+            return JniUtils.loadModule(owner, in, false, false);
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(FusedAdam.class)
+                    .warn("the fused Adam kernel did not load ({}); using DJL's slower Adam update", e.toString());
+            return null;
+        }
+    }
+}
