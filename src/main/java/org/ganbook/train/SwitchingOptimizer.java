@@ -62,8 +62,7 @@ public final class SwitchingOptimizer implements Optimizer {
 
     @Override
     public void update(String name, NDArray weight, NDArray gradient) {
-        int done = updates.merge(name, 1, Integer::sum) - 1;
-        (done < switchAfter ? first : then).update(name, weight, gradient);
+        update(List.of(name), List.of(weight), List.of(gradient));
     }
 
     @Override
