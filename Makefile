@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV  := .venv
 PY    := $(VENV)/bin/python
 
-.PHONY: setup lab test unit-tests notebook-tests kernel-tests notebooks datasets bench clean
+.PHONY: setup lab test unit-tests notebook-tests kernel-tests notebooks datasets bench clean html
 
 ## Build the library, create the Python environment, install the project kernel, fetch datasets where possible.
 setup:
@@ -40,3 +40,7 @@ bench: setup
 clean:
 	mvn -q clean
 	rm -rf $(VENV)
+
+## Export the saved notebooks, as they are (not executed), to static HTML pages in target/html/.
+html: setup
+	$(VENV)/bin/jupyter nbconvert --to html --output-dir target/html notebooks/*.ipynb
