@@ -123,7 +123,7 @@ def mlp_discriminator(in_size, hidden, extra_inputs=0):
 
 
 class ConditionalGenerator(nn.Module):
-    """G(z, y): z concatenated with the one-hot label, then the MLP generator (ganbook's ConditionalMlpGenerator)."""
+    """G(z, y): z concatenated with the one-hot label, then the MLP generator (ganbook's Conditional.concat around an MlpGenerator)."""
 
     def __init__(self, coding, classes, hidden, out_shape):
         super().__init__()

@@ -23,10 +23,10 @@ import org.ganbook.data.ImageDataset;
 import org.ganbook.data.Toys;
 import org.ganbook.metrics.FrechetDistance;
 import org.ganbook.metrics.ImageClassifier;
-import org.ganbook.nn.ConditionalMlpDiscriminator;
-import org.ganbook.nn.ConditionalMlpGenerator;
+import org.ganbook.nn.Conditional;
 import org.ganbook.nn.DcganDiscriminator;
 import org.ganbook.nn.DcganGenerator;
+import org.ganbook.nn.LabelEncoder;
 import org.ganbook.nn.MlpDiscriminator;
 import org.ganbook.nn.MlpGenerator;
 import org.ganbook.nn.OutputActivation;
@@ -90,10 +90,10 @@ public final class GanBench {
                 return GanTrainer.builder(g, d).setData(Datasets.mnist()).setCodingSize(100).optBatchSize(64);
             }
             case "cond-mlp": {
-                Block g = ConditionalMlpGenerator.builder().setCodingSize(100).setOutputShape(new Shape(1, 28, 28))
-                        .setNumClasses(10).optHidden(256, 512).build();
-                Block d = ConditionalMlpDiscriminator.builder().setInputShape(new Shape(1, 28, 28))
-                        .setNumClasses(10).optHidden(512, 256).build();
+                Block g = Conditional.concat(LabelEncoder.oneHot(10), MlpGenerator.builder().setCodingSize(100 + 10)
+                        .setOutputShape(new Shape(1, 28, 28)).optHidden(256, 512).build());
+                Block d = Conditional.concat(LabelEncoder.oneHot(10), MlpDiscriminator.builder()
+                        .setInputShape(new Shape(784 + 10)).optHidden(512, 256).build());
                 return GanTrainer.builder(g, d).setData(Datasets.mnist()).setCodingSize(100).optBatchSize(64)
                         .optConditional(true);
             }

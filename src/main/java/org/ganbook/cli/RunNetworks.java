@@ -4,12 +4,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import org.ganbook.data.DataSource;
 import org.ganbook.loss.GanLoss;
-import org.ganbook.nn.ConditionalDcganDiscriminator;
-import org.ganbook.nn.ConditionalDcganGenerator;
-import org.ganbook.nn.ConditionalMlpDiscriminator;
-import org.ganbook.nn.ConditionalMlpGenerator;
+import org.ganbook.nn.Conditional;
 import org.ganbook.nn.DcganDiscriminator;
 import org.ganbook.nn.DcganGenerator;
+import org.ganbook.nn.LabelEncoder;
 import org.ganbook.nn.MlpDiscriminator;
 import org.ganbook.nn.MlpGenerator;
 import org.ganbook.nn.OutputActivation;
@@ -66,11 +64,10 @@ final class RunNetworks {
                 MlpDiscriminator.builder().setInputShape(shape).optHidden(reversed).build()
             };
             case CONDITIONAL_MLP -> new Block[] {
-                ConditionalMlpGenerator.builder().setCodingSize(c.codingSize).setOutputShape(shape)
-                        .setNumClasses(c.numClasses).optLabelEmbedding(c.labelEmbedding).optHidden(c.hidden)
-                        .optOutput(output).build(),
-                ConditionalMlpDiscriminator.builder().setInputShape(shape).setNumClasses(c.numClasses)
-                        .optLabelEmbedding(c.labelEmbedding).optHidden(reversed).build()
+                Conditional.concat(labels(c), MlpGenerator.builder().setCodingSize(c.codingSize + width(c))
+                        .setOutputShape(shape).optHidden(c.hidden).optOutput(output).build()),
+                Conditional.concat(labels(c), MlpDiscriminator.builder()
+                        .setInputShape(new Shape(shape.size() + width(c))).optHidden(reversed).build())
             };
             case DCGAN -> new Block[] {
                 DcganGenerator.builder().setCodingSize(c.codingSize).optChannels(c.channels)
@@ -79,14 +76,21 @@ final class RunNetworks {
                 DcganDiscriminator.builder().optChannels(c.channels).build()
             };
             case CONDITIONAL_DCGAN -> new Block[] {
-                ConditionalDcganGenerator.builder().setCodingSize(c.codingSize).setNumClasses(c.numClasses)
-                        .optLabelEmbedding(c.labelEmbedding).optChannels(c.channels)
-                        .optImageChannels(imageChannels).optImageSize(imageSize).optUpsampling(c.upsampling)
-                        .build(),
-                ConditionalDcganDiscriminator.builder().setNumClasses(c.numClasses)
-                        .optLabelEmbedding(c.labelEmbedding).optChannels(c.channels).build()
+                Conditional.concat(labels(c), DcganGenerator.builder().setCodingSize(c.codingSize + width(c))
+                        .optChannels(c.channels).optImageChannels(imageChannels).optImageSize(imageSize)
+                        .optUpsampling(c.upsampling).build()),
+                Conditional.channels(labels(c), DcganDiscriminator.builder().optChannels(c.channels).build())
             };
         };
+    }
+
+    /** A fresh label encoder for each network: one-hot, or a learned embedding when the run asks for one. */
+    private static LabelEncoder labels(RunConfig c) {
+        return c.labelEmbedding > 0 ? LabelEncoder.embedding(c.numClasses, c.labelEmbedding) : LabelEncoder.oneHot(c.numClasses);
+    }
+
+    private static int width(RunConfig c) {
+        return c.labelEmbedding > 0 ? c.labelEmbedding : c.numClasses;
     }
 
     static GanLoss loss(RunConfig.Loss loss) {

@@ -73,7 +73,7 @@ public final class Networks {
     public static String summary(Block block) {
         StringBuilder out = new StringBuilder();
         boolean initialized = block.isInitialized();
-        String title = block.getClass().getSimpleName();
+        String title = block instanceof Conditional ? block.toString() : block.getClass().getSimpleName();
         if (initialized) {
             title += " " + joinShapes(block.getInputShapes()) + " → "
                     + joinShapes(block.getOutputShapes(block.getInputShapes()));

@@ -32,42 +32,46 @@ class ConditionalTest {
 
     private static Block[] generators() {
         return new Block[] {
-            ConditionalMlpGenerator.builder()
-                    .setCodingSize(16)
-                    .setOutputShape(IMAGE)
-                    .setNumClasses(10)
-                    .optHidden(32)
-                    .build(),
-            ConditionalMlpGenerator.builder()
-                    .setCodingSize(16)
-                    .setOutputShape(IMAGE)
-                    .setNumClasses(10)
-                    .optLabelEmbedding(6)
-                    .optHidden(32)
-                    .build(),
-            ConditionalDcganGenerator.builder().setCodingSize(16).setNumClasses(10).optChannels(4).build(),
-            ConditionalDcganGenerator.builder()
-                    .setCodingSize(16)
-                    .setNumClasses(10)
-                    .optLabelEmbedding(5)
+            Conditional.concat(LabelEncoder.oneHot(10),
+                    MlpGenerator.builder().setCodingSize(16 + 10).setOutputShape(IMAGE).optHidden(32).build()),
+            Conditional.concat(LabelEncoder.embedding(10, 6),
+                    MlpGenerator.builder().setCodingSize(16 + 6).setOutputShape(IMAGE).optHidden(32).build()),
+            Conditional.concat(LabelEncoder.oneHot(10), DcganGenerator.builder().setCodingSize(16 + 10).optChannels(4).build()),
+            Conditional.concat(LabelEncoder.embedding(10, 5), DcganGenerator.builder()
+                    .setCodingSize(16 + 5)
                     .optChannels(4)
                     .optUpsampling(Upsampling.TRANSPOSED_CONV)
-                    .build()
+                    .build())
         };
     }
 
     private static Block[] discriminators() {
         return new Block[] {
-            ConditionalMlpDiscriminator.builder().setInputShape(IMAGE).setNumClasses(10).optHidden(32).build(),
-            ConditionalMlpDiscriminator.builder()
-                    .setInputShape(IMAGE)
-                    .setNumClasses(10)
-                    .optLabelEmbedding(6)
-                    .optHidden(32)
-                    .build(),
-            ConditionalDcganDiscriminator.builder().setNumClasses(10).optChannels(4).build(),
-            ConditionalDcganDiscriminator.builder().setNumClasses(10).optLabelEmbedding(3).optChannels(4).build()
+            Conditional.concat(LabelEncoder.oneHot(10),
+                    MlpDiscriminator.builder().setInputShape(new Shape(784 + 10)).optHidden(32).build()),
+            Conditional.concat(LabelEncoder.embedding(10, 6),
+                    MlpDiscriminator.builder().setInputShape(new Shape(784 + 6)).optHidden(32).build()),
+            Conditional.channels(LabelEncoder.oneHot(10), DcganDiscriminator.builder().optChannels(4).build()),
+            Conditional.channels(LabelEncoder.embedding(10, 3), DcganDiscriminator.builder().optChannels(4).build())
         };
+    }
+
+    @Test
+    void theCodeIsJoinedAsTheDocumentationSays() {
+        // an identity-like inner block shows exactly what the wrapped network receives
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block passThrough = new ai.djl.nn.LambdaBlock(list -> list);
+            Conditional vector = Conditional.concat(LabelEncoder.oneHot(3), passThrough);
+            NDArray x = manager.create(new float[] {1, 2, 3, 4}, new Shape(2, 1, 2));
+            NDArray joined = run(manager, vector, x, manager.create(new int[] {2, 0}));
+            assertArrayEquals(new float[] {1, 2, 0, 0, 1, 3, 4, 1, 0, 0}, joined.toFloatArray());
+
+            Conditional planes = Conditional.channels(LabelEncoder.oneHot(2), new ai.djl.nn.LambdaBlock(list -> list));
+            NDArray image = manager.create(new float[] {5, 6, 7, 8}, new Shape(1, 1, 2, 2));
+            NDArray stacked = run(manager, planes, image, manager.create(new int[] {1}));
+            assertEquals(new Shape(1, 3, 2, 2), stacked.getShape());
+            assertArrayEquals(new float[] {5, 6, 7, 8, 0, 0, 0, 0, 1, 1, 1, 1}, stacked.toFloatArray());
+        }
     }
 
     @Test
@@ -180,16 +184,17 @@ class ConditionalTest {
     }
 
     @Test
-    void rejectsMissingSettingsAndMalformedInputs() {
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> ConditionalMlpGenerator.builder().setCodingSize(4).setOutputShape(IMAGE).build());
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> ConditionalMlpDiscriminator.builder().setNumClasses(3).build());
-        assertThrows(
-                IllegalArgumentException.class, () -> ConditionalDcganGenerator.builder().setNumClasses(3).build());
-        assertThrows(IllegalArgumentException.class, () -> ConditionalDcganDiscriminator.builder().build());
+    void rejectsMissingPartsAndMalformedInputs() {
+        assertThrows(IllegalArgumentException.class, () -> Conditional.concat(null, MlpGenerator.builder()
+                .setCodingSize(4).setOutputShape(IMAGE).build()));
+        assertThrows(IllegalArgumentException.class, () -> Conditional.concat(LabelEncoder.oneHot(3), null));
+        Block channels = discriminators()[2];
+        try (NDManager manager = NDManager.newBaseManager()) {
+            IllegalArgumentException notImages = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> channels.initialize(manager, DataType.FLOAT32, new Shape(2, 784), new Shape(2)));
+            assertTrue(notImages.getMessage().contains("(N, channels, H, W)"), notImages.getMessage());
+        }
         Block g = generators()[0];
         try (NDManager manager = NDManager.newBaseManager()) {
             assertThrows(
@@ -221,6 +226,6 @@ class ConditionalTest {
     }
 
     private static String name(Block block) {
-        return block.getClass().getSimpleName();
+        return block.toString();
     }
 }

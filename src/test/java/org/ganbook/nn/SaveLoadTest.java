@@ -37,21 +37,17 @@ class SaveLoadTest {
                 new Shape(3, 8));
         roundTrip(() -> DcganDiscriminator.builder().optChannels(2).build(), new Shape(3, 1, 28, 28));
         roundTrip(
-                () -> ConditionalDcganGenerator.builder()
-                        .setCodingSize(8)
-                        .setNumClasses(4)
-                        .optLabelEmbedding(3)
+                () -> Conditional.concat(LabelEncoder.embedding(4, 3), DcganGenerator.builder()
+                        .setCodingSize(8 + 3)
                         .optChannels(2)
-                        .build(),
+                        .build()),
                 new Shape(3, 8),
                 new Shape(3));
         roundTrip(
-                () -> ConditionalMlpDiscriminator.builder()
-                        .setInputShape(image)
-                        .setNumClasses(4)
-                        .optLabelEmbedding(2)
+                () -> Conditional.concat(LabelEncoder.embedding(4, 2), MlpDiscriminator.builder()
+                        .setInputShape(new Shape(image.size() + 2))
                         .optHidden(8)
-                        .build(),
+                        .build()),
                 new Shape(3, 1, 28, 28),
                 new Shape(3));
     }

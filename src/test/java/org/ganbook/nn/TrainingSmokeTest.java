@@ -95,19 +95,16 @@ class TrainingSmokeTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Shape image = new Shape(1, 8, 8);
             Block g =
-                    ConditionalMlpGenerator.builder()
-                            .setCodingSize(CODING)
+                    Conditional.concat(LabelEncoder.embedding(2, 4), MlpGenerator.builder()
+                            .setCodingSize(CODING + 4)
                             .setOutputShape(image)
-                            .setNumClasses(2)
-                            .optLabelEmbedding(4)
                             .optHidden(32, 64)
-                            .build();
+                            .build());
             Block d =
-                    ConditionalMlpDiscriminator.builder()
-                            .setInputShape(image)
-                            .setNumClasses(2)
+                    Conditional.concat(LabelEncoder.oneHot(2), MlpDiscriminator.builder()
+                            .setInputShape(new Shape(image.size() + 2))
                             .optHidden(64, 32)
-                            .build();
+                            .build());
             NDArray labels = alternatingLabels(manager);
             assertBothPhasesLearn(
                     g, d, x -> new NDList(x, labels), new NDList(noise(manager), labels),
@@ -121,18 +118,15 @@ class TrainingSmokeTest {
     void conditionalDcgan() {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block g =
-                    ConditionalDcganGenerator.builder()
-                            .setCodingSize(CODING)
-                            .setNumClasses(2)
+                    Conditional.concat(LabelEncoder.oneHot(2), DcganGenerator.builder()
+                            .setCodingSize(CODING + 2)
                             .optChannels(4)
                             .optImageSize(16)
-                            .build();
+                            .build());
             Block d =
-                    ConditionalDcganDiscriminator.builder()
-                            .setNumClasses(2)
-                            .optLabelEmbedding(3)
+                    Conditional.channels(LabelEncoder.embedding(2, 3), DcganDiscriminator.builder()
                             .optChannels(4)
-                            .build();
+                            .build());
             NDArray labels = alternatingLabels(manager);
             assertBothPhasesLearn(
                     g, d, x -> new NDList(x, labels), new NDList(noise(manager), labels),

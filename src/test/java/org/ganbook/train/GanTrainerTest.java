@@ -264,10 +264,10 @@ class GanTrainerTest {
         int[] labels = {0, 1, 2, 0, 1, 2};
         var data = org.ganbook.data.ImageDataset.of("six", new org.ganbook.data.LabelledImages(
                 new org.ganbook.data.ImageBytes(6, 2, 2, pixels), labels), 3);
-        var g = org.ganbook.nn.ConditionalMlpGenerator.builder().setCodingSize(3)
-                .setOutputShape(new ai.djl.ndarray.types.Shape(1, 2, 2)).setNumClasses(3).optHidden(8).build();
-        var d = org.ganbook.nn.ConditionalMlpDiscriminator.builder()
-                .setInputShape(new ai.djl.ndarray.types.Shape(1, 2, 2)).setNumClasses(3).optHidden(8).build();
+        var g = org.ganbook.nn.Conditional.concat(org.ganbook.nn.LabelEncoder.oneHot(3), org.ganbook.nn.MlpGenerator
+                .builder().setCodingSize(3 + 3).setOutputShape(new ai.djl.ndarray.types.Shape(1, 2, 2)).optHidden(8).build());
+        var d = org.ganbook.nn.Conditional.concat(org.ganbook.nn.LabelEncoder.oneHot(3), org.ganbook.nn.MlpDiscriminator
+                .builder().setInputShape(new ai.djl.ndarray.types.Shape(4 + 3)).optHidden(8).build());
         try (GanTrainer trainer = GanTrainer.builder(g, d).setData(data).setCodingSize(3).optConditional(true)
                 .optBatchSize(4).optProgress(0).build()) {
             trainer.fit(3);
