@@ -51,11 +51,6 @@ public final class Mixture1d extends ToyDistribution implements Density1d {
         cumulativeWeights[weights.length - 1] = 1.0;
     }
 
-    /** Returns the number of Gaussian components. */
-    public int numComponents() {
-        return means.length;
-    }
-
     /** Returns a copy of the component means. */
     public double[] means() {
         return means.clone();

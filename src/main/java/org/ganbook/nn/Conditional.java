@@ -84,21 +84,6 @@ public final class Conditional extends AbstractBlock {
         return new Conditional(Join.CHANNELS, labels, block);
     }
 
-    /** Returns how the code is joined to the input. */
-    public Join getJoin() {
-        return join;
-    }
-
-    /** Returns the label encoder. */
-    public LabelEncoder getLabelEncoder() {
-        return labelEncoder;
-    }
-
-    /** Returns the wrapped network. */
-    public Block getInner() {
-        return inner;
-    }
-
     /** Returns how many classes the network can be given. */
     public int getNumClasses() {
         return labelEncoder.getNumClasses();

@@ -119,11 +119,6 @@ public final class DcganGenerator extends SequentialBlock {
         return batchNorm;
     }
 
-    /** Returns how the generator doubles the image size. */
-    public Upsampling getUpsampling() {
-        return upsampling;
-    }
-
     /** {@inheritDoc} */
     @Override
     protected void beforeInitialize(Shape... inputShapes) {
