@@ -12,20 +12,27 @@ import ai.djl.util.PairList;
 
 /**
  * A 2-D transposed convolution with the semantics of PyTorch's {@code ConvTranspose2d}, built from
- * operations DJL's PyTorch engine supports (its own {@code Conv2dTranspose} is not implemented
- * there).
+ * operations DJL's PyTorch engine supports (its own {@code Conv2dTranspose} throws "Not implemented"
+ * there, and DJL's API has no other way to reach libtorch's kernel).
  *
  * <p>A transposed convolution lets every input pixel stamp a copy of the kernel, scaled by the
- * pixel's value, onto the output, {@code stride} pixels apart, and adds the overlapping stamps. The
- * same result comes from an ordinary convolution:
+ * pixel's value, onto the output, {@code stride} pixels apart, and adds the overlapping stamps. It is
+ * computed at the input's resolution, as one ordinary convolution followed by a pixel shuffle (the
+ * sub-pixel form):
  *
  * <ol>
- *   <li>insert {@code stride − 1} zeros between neighbouring input pixels,
- *   <li>pad the border with {@code dilation·(kernel − 1) − padding} zeros (a negative amount crops),
- *       plus {@code outPadding} more at the bottom and right,
- *   <li>convolve, stride 1, with the kernel flipped in both spatial axes and its input and output
- *       channel axes swapped.
+ *   <li>the output pixels fall into {@code sH·sW} phases by their position modulo the stride; the
+ *       pixels of one phase are touched by the same {@code ⌈kH/sH⌉ × ⌈kW/sW⌉} taps of the kernel;
+ *   <li>one convolution, stride 1, over the input padded by {@code taps − 1}, with {@code sH·sW·C_out}
+ *       filters (each phase's taps, flipped), computes every phase at once;
+ *   <li>interleaving the phases (a pixel shuffle) gives the full output, from which {@code padding}
+ *       rows and columns are cut on each side ({@code outPadding} more are kept at the bottom and
+ *       right); the bias is added last.
  * </ol>
+ *
+ * <p>The work is that of the transposed convolution itself (for kernel 4, stride 2 at 7×7: the
+ * input grows to 8×8 for the 2×2 taps), where the textbook form over a zero-inserted input costs
+ * about four times as much. A dilated kernel is spread out with zeros first.
  *
  * <p>Input {@code (N, C_in, H, W)}; weight {@code (C_in, filters, kH, kW)} as in PyTorch; output
  * {@code (N, filters, H', W')} with {@code H' = (H − 1)·stride − 2·padding + dilation·(kH − 1) +
@@ -104,42 +111,63 @@ public final class TransposedConv2d extends AbstractBlock {
                             + w);
         }
         long n = in.get(0);
-        long channels = in.get(1);
+        long inChannels = in.get(1);
+        long outChannels = w.get(1);
         long height = in.get(2);
         long width = in.get(3);
         long sH = stride.get(0);
         long sW = stride.get(1);
+        NDArray kernel = dilate(weight, dilation.get(0), dilation.get(1));
+        long kH = kernel.getShape().get(2);
+        long kW = kernel.getShape().get(3);
+        long outH = (height - 1) * sH - 2 * padding.get(0) + kH + outPadding.get(0);
+        long outW = (width - 1) * sW - 2 * padding.get(1) + kW + outPadding.get(1);
 
-        // 1. zero insertion: (N, C, H, W) -> (N, C, (H-1)·sH + 1, (W-1)·sW + 1)
-        NDArray spread = input;
-        if (sH > 1 || sW > 1) {
-            spread =
-                    input.reshape(n, channels, height, 1, width, 1)
-                            .pad(new Shape(0, sW - 1, 0, 0, 0, sH - 1), 0)
-                            .reshape(n, channels, height * sH, width * sW)
-                            .get(
-                                    new NDIndex(
-                                            ":, :, :{}, :{}",
-                                            (height - 1) * sH + 1,
-                                            (width - 1) * sW + 1));
+        // 1. each phase's taps: pad the kernel to whole multiples of the stride, split every axis into
+        //    (tap, phase), flip the taps, and stack the phases as filters: (sH·sW·C_out, C_in, tH, tW)
+        long tH = (kH + sH - 1) / sH;
+        long tW = (kW + sW - 1) / sW;
+        if (tH * sH > kH || tW * sW > kW) {
+            kernel = kernel.pad(new Shape(0, tW * sW - kW, 0, tH * sH - kH), 0);
         }
+        NDArray phases =
+                kernel.reshape(inChannels, outChannels, tH, sH, tW, sW)
+                        .flip(2, 4)
+                        .transpose(3, 5, 1, 0, 2, 4)
+                        .reshape(sH * sW * outChannels, inChannels, tH, tW);
 
-        // 2. border: dilation·(k-1) - padding on each side, plus outPadding at the end
-        long beforeH = dilation.get(0) * (w.get(2) - 1) - padding.get(0);
-        long beforeW = dilation.get(1) * (w.get(3) - 1) - padding.get(1);
-        NDArray bordered =
+        // 2. one convolution at the input's resolution computes every phase
+        NDArray all =
+                Conv2d.conv2d(input, phases, null, new Shape(1, 1), new Shape(tH - 1, tW - 1), new Shape(1, 1))
+                        .singletonOrThrow();
+
+        // 3. pixel shuffle: (N, sH, sW, C_out, qH, qW) -> (N, C_out, qH·sH, qW·sW), then cut the padding
+        long qH = height + tH - 1;
+        long qW = width + tW - 1;
+        NDArray full =
+                all.reshape(n, sH, sW, outChannels, qH, qW)
+                        .transpose(0, 3, 4, 1, 5, 2)
+                        .reshape(n, outChannels, qH * sH, qW * sW);
+        NDArray out =
                 padOrCrop(
-                        spread,
-                        beforeH,
-                        beforeH + outPadding.get(0),
-                        beforeW,
-                        beforeW + outPadding.get(1));
+                        full,
+                        -padding.get(0),
+                        outH + padding.get(0) - qH * sH,
+                        -padding.get(1),
+                        outW + padding.get(1) - qW * sW);
+        return bias == null ? out : out.add(bias.reshape(1, outChannels, 1, 1));
+    }
 
-        // 3. ordinary convolution with the flipped kernel, channels swapped
-        NDArray flipped = weight.flip(2, 3).transpose(1, 0, 2, 3);
-        return Conv2d.conv2d(
-                        bordered, flipped, bias, new Shape(1, 1), new Shape(0, 0), dilation)
-                .singletonOrThrow();
+    /** Spreads the kernel's taps {@code dilation} apart with zeros between them. */
+    private static NDArray dilate(NDArray weight, long dH, long dW) {
+        if (dH == 1 && dW == 1) {
+            return weight;
+        }
+        Shape w = weight.getShape();
+        return weight.reshape(w.get(0), w.get(1), w.get(2), 1, w.get(3), 1)
+                .pad(new Shape(0, dW - 1, 0, 0, 0, dH - 1), 0)
+                .reshape(w.get(0), w.get(1), w.get(2) * dH, w.get(3) * dW)
+                .get(new NDIndex(":, :, :{}, :{}", (w.get(2) - 1) * dH + 1, (w.get(3) - 1) * dW + 1));
     }
 
     /** Adds zeros where an amount is positive and removes rows/columns where it is negative. */

@@ -58,7 +58,7 @@ class NetworksTest {
             g.initialize(manager, DataType.FLOAT32, new Shape(1, 10), new Shape(1));
             String summary = Networks.summary(g);
             String[] lines = summary.split("\n");
-            assertTrue(lines[0].startsWith("Conditional (N, 10) + (N) → (N, 1, 28, 28)"), lines[0]);
+            assertTrue(lines[0].startsWith("Conditional.concat(one-hot 3, DcganGenerator) (N, 10) + (N) → (N, 1, 28, 28)"), lines[0]);
             assertTrue(summary.contains("labelEncoder: one-hot 3 "), summary);
             assertTrue(summary.matches("(?s).*\n  TransposedConv2d 4×4 stride 2 +\\(N, 4, 14, 14\\) .*"), summary);
             long total = Networks.parameterCount(g);

@@ -89,6 +89,11 @@ class TransposedConv2dTest {
             {1, 2, 2, 3, 3, 3, 3, 2, 3, 1, 1}, // padding larger than kernel - 1: crops
             {2, 2, 3, 4, 3, 3, 3, 1, 1, 1, 2}, // dilation 2
             {1, 4, 1, 7, 7, 5, 5, 1, 2, 0, 1},
+            {2, 3, 2, 7, 7, 4, 4, 2, 1, 1, 1}, // the DCGAN layer with output padding
+            {1, 2, 3, 3, 5, 2, 2, 2, 0, 0, 1}, // kernel = stride: no overlap
+            {1, 2, 2, 4, 3, 6, 3, 3, 1, 0, 1}, // stride 3, kernel a multiple of it in one axis only
+            {2, 1, 2, 3, 4, 3, 4, 2, 2, 1, 3}, // dilation 3 with a stride
+            {1, 1, 1, 1, 1, 4, 4, 2, 1, 0, 1}, // a single input pixel
         };
         try (NDManager manager = NDManager.newBaseManager()) {
             for (int[] c : cases) {
@@ -150,6 +155,74 @@ class TransposedConv2dTest {
                 assertEquals(outShape, y.getShape(), java.util.Arrays.toString(c));
                 assertEquals(outShape, block.getOutputShapes(new Shape[] {inShape})[0]);
                 assertArrayEquals(expected, y.toFloatArray(), 1e-4f, java.util.Arrays.toString(c));
+            }
+        }
+    }
+
+    @Test
+    void theInputGradientIsTheOrdinaryConvolutionOfTheOutputGradient() {
+        // <R, convT(x, w)> = <conv(R, w), x>: the transposed convolution is the adjoint of the strided one
+        Random random = new Random(11);
+        int[][] cases = {{2, 3, 4, 7, 7, 4, 2, 1}, {1, 2, 3, 5, 4, 3, 2, 1}, {1, 2, 2, 4, 4, 6, 3, 1}};
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (int[] c : cases) {
+                int batch = c[0], cIn = c[1], cOut = c[2], h = c[3], w = c[4], k = c[5], s = c[6], p = c[7];
+                NDArray x = manager.create(randomValues(random, batch * cIn * h * w), new Shape(batch, cIn, h, w));
+                NDArray weight = manager.create(randomValues(random, cIn * cOut * k * k), new Shape(cIn, cOut, k, k));
+                x.setRequiresGradient(true);
+                NDArray r;
+                try (ai.djl.training.GradientCollector collector =
+                        ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                    NDArray y = TransposedConv2d.transposedConv2d(
+                            x, weight, null, new Shape(s, s), new Shape(p, p), ZERO, ONE);
+                    r = manager.create(randomValues(random, (int) y.size()), y.getShape());
+                    collector.backward(y.mul(r).sum());
+                }
+                NDArray adjoint = ai.djl.nn.convolutional.Conv2d.conv2d(
+                                r, weight, null, new Shape(s, s), new Shape(p, p), ONE)
+                        .singletonOrThrow();
+                assertEquals(x.getShape(), adjoint.getShape(), java.util.Arrays.toString(c));
+                assertArrayEquals(adjoint.toFloatArray(), x.getGradient().toFloatArray(), 1e-4f,
+                        java.util.Arrays.toString(c));
+            }
+        }
+    }
+
+    @Test
+    void theWeightGradientMatchesFiniteDifferences() {
+        // the output is linear in the weight, so central differences are exact up to rounding
+        Random random = new Random(13);
+        int[][] cases = {{2, 2, 3, 4, 4, 4, 2, 1, 0}, {1, 3, 2, 3, 5, 3, 2, 1, 1}};
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (int[] c : cases) {
+                int batch = c[0], cIn = c[1], cOut = c[2], h = c[3], w = c[4], k = c[5], s = c[6], p = c[7];
+                Shape stride = new Shape(s, s);
+                Shape padding = new Shape(p, p);
+                Shape outPadding = new Shape(c[8], c[8]);
+                NDArray x = manager.create(randomValues(random, batch * cIn * h * w), new Shape(batch, cIn, h, w));
+                float[] weights = randomValues(random, cIn * cOut * k * k);
+                NDArray weight = manager.create(weights, new Shape(cIn, cOut, k, k));
+                NDArray bias = manager.create(randomValues(random, cOut));
+                weight.setRequiresGradient(true);
+                NDArray r;
+                try (ai.djl.training.GradientCollector collector =
+                        ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                    NDArray y = TransposedConv2d.transposedConv2d(x, weight, bias, stride, padding, outPadding, ONE);
+                    r = manager.create(randomValues(random, (int) y.size()), y.getShape());
+                    collector.backward(y.mul(r).sum());
+                }
+                float[] gradient = weight.getGradient().toFloatArray();
+                for (int i = 0; i < weights.length; i++) {
+                    double[] f = new double[2];
+                    for (int side = 0; side < 2; side++) {
+                        float[] moved = weights.clone();
+                        moved[i] += side == 0 ? 0.5f : -0.5f;
+                        NDArray y = TransposedConv2d.transposedConv2d(
+                                x, manager.create(moved, weight.getShape()), bias, stride, padding, outPadding, ONE);
+                        f[side] = y.mul(r).sum().getFloat();
+                    }
+                    assertEquals(f[0] - f[1], gradient[i], 2e-3, "weight " + i + " of " + java.util.Arrays.toString(c));
+                }
             }
         }
     }
