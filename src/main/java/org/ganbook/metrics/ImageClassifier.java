@@ -29,15 +29,11 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -46,6 +42,9 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.ganbook.io.ChecksummedFile;
+import org.ganbook.io.CorruptedFileException;
+import org.ganbook.io.ProjectFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,32 +56,30 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>These are not Inception-v3 numbers.</b> FID and the Inception Score in papers use
  * Inception-v3 trained on ImageNet. This classifier is a network of a few thousand weights trained
- * in a minute on the data set at hand (MNIST, Fashion-MNIST, ...). Distances and scores computed
+ * in seconds on the data set at hand (MNIST, Fashion-MNIST, ...). Distances and scores computed
  * with it compare generators with each other, on one data set and one classifier; they are not
  * comparable with published FID or IS values, nor across data sets or classifier settings.
  *
  * <p><b>Network.</b> {@code conv 3×3, 16 → ReLU → max-pool 2 → conv 3×3, 32 → ReLU → max-pool 2 →
  * flatten → linear 64 → ReLU} (the features, {@value #FEATURE_DIMENSION} numbers per image) {@code
  * → linear C} (the class logits). It is trained with DJL's {@link Trainer}, softmax cross-entropy
- * and Adam, on shuffled mini-batches; a held-out part of the data (by default 10%, at most 10 000
- * images) is kept aside and its accuracy reported.
+ * and Adam, on shuffled mini-batches; 10% of the images (at most 10,000) are held out and the
+ * accuracy on them is reported.
  *
  * <p><b>Images</b> are 28×28 pixels scaled to [−1, 1], as the GAN generators in this project
  * produce them: a {@code float[]} of {@code N·784} values, or an {@link NDArray} of shape {@code (N,
  * 1, 28, 28)}, {@code (N, 28, 28)} or {@code (N, 784)}.
  *
- * <p><b>Cache.</b> {@link #trainOrLoad(String, float[], int[])} stores the trained parameters in a
- * file named after the data set and a SHA-256 hash of the images, labels and training settings, so
- * any change of data or settings trains a new classifier. The default folder is {@code
- * .data/classifiers/} of the project (the nearest folder above the working directory whose {@code
- * pom.xml} declares the {@code ganbook} artifact), or else {@code ~/.cache/ganbook/classifiers/}.
- * Files are written to a temporary file and renamed, so an interrupted run never leaves a partial
- * file under the final name; every file carries a checksum, and a damaged file is reported (a
- * warning naming the file) and replaced by training again.
+ * <p><b>Cache.</b> {@link #trainOrLoad} keeps the trained parameters in a {@linkplain ChecksummedFile
+ * checksummed file} named after the data set and a SHA-256 hash of the images, labels and settings,
+ * so any change of data or settings trains a new classifier. The default folder is {@code
+ * .data/classifiers/} in the {@linkplain ProjectFolder project folder}, else {@code
+ * ~/.cache/ganbook/classifiers/}. A damaged file is reported (a warning naming it) and replaced by
+ * training again.
  *
  * <pre>{@code
  * try (ImageClassifier clf = ImageClassifier.trainOrLoad("mnist", images, labels)) {
- *     System.out.println(clf);   // ... held-out accuracy 98.6% ...
+ *     System.out.println(clf);   // ... held-out accuracy 94.8% ...
  *     System.out.println(ImageQuality.of(clf, realImages, fakeImages));
  * }
  * }</pre>
@@ -103,13 +100,10 @@ public final class ImageClassifier implements AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(ImageClassifier.class);
 
-    /** Bumped whenever the network or the training procedure changes, to invalidate caches. */
-    private static final int ARCHITECTURE_VERSION = 1;
-
-    private static final int FILE_FORMAT = 1;
-    private static final byte[] MAGIC =
-            "ganbook-image-classifier\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int CHECKSUM_BYTES = 32;
+    /** Bumped whenever the network, the training procedure or the file changes, to invalidate caches. */
+    private static final String FILE_KIND = "ganbook-image-classifier 2";
+    private static final double HELD_OUT_FRACTION = 0.1;
+    private static final int MAX_HELD_OUT = 10_000;
     private static final int INFERENCE_CHUNK = 500;
 
     /** How a classifier came to be. */
@@ -136,39 +130,28 @@ public final class ImageClassifier implements AutoCloseable {
     private Origin origin;
     private Path cacheFile;
 
-    private ImageClassifier(
-            Model model,
-            Block body,
-            Block head,
-            String datasetName,
-            String key,
-            int numClasses,
-            int trainCount,
-            int heldOutCount,
-            double heldOutAccuracy,
-            Duration trainingTime,
-            Origin origin) {
+    private ImageClassifier(Model model, Block[] parts, Header header, Origin origin) {
         this.model = model;
-        this.body = body;
-        this.head = head;
+        this.body = parts[1];
+        this.head = parts[2];
         this.parameterStore = new ParameterStore(model.getNDManager(), false);
-        this.datasetName = datasetName;
-        this.key = key;
-        this.numClasses = numClasses;
-        this.trainCount = trainCount;
-        this.heldOutCount = heldOutCount;
-        this.heldOutAccuracy = heldOutAccuracy;
-        this.trainingTime = trainingTime;
+        this.datasetName = header.name;
+        this.key = header.key;
+        this.numClasses = header.classes;
+        this.trainCount = header.trainCount;
+        this.heldOutCount = header.heldOutCount;
+        this.heldOutAccuracy = header.accuracy;
+        this.trainingTime = Duration.ofMillis(header.millis);
         this.origin = origin;
     }
 
+    /** What the cache file stores besides the parameters. */
+    private record Header(
+            String name, String key, int classes, int trainCount, int heldOutCount, double accuracy, long millis) {}
+
     // ------------------------------------------------------------------ entry points
 
-    /**
-     * Returns a builder for non-default training settings or cache folder.
-     *
-     * @return a new builder with the default settings
-     */
+    /** Returns a builder for non-default training settings or cache folder. */
     public static Builder builder() {
         return new Builder();
     }
@@ -188,62 +171,15 @@ public final class ImageClassifier implements AutoCloseable {
     }
 
     /**
-     * Loads the classifier for these images from {@code cacheDir}, or trains it with the default
-     * settings and caches it there.
-     *
-     * @param datasetName a short name of the data set, used in the file name (e.g. "mnist")
-     * @param images {@code N·784} pixels in [−1, 1], image after image, row-major
-     * @param labels {@code N} class labels, {@code 0 ≤ label < C}
-     * @param cacheDir the folder of cached classifiers (created if missing)
-     * @return the classifier
-     * @throws IllegalArgumentException if the arrays do not fit together
-     */
-    public static ImageClassifier trainOrLoad(
-            String datasetName, float[] images, int[] labels, Path cacheDir) {
-        return builder().optCacheDir(cacheDir).trainOrLoad(datasetName, images, labels);
-    }
-
-    /**
-     * Loads the classifier for these images from the default cache folder, or trains it with the
-     * default settings and caches it.
-     *
-     * @param datasetName a short name of the data set, used in the file name (e.g. "mnist")
-     * @param images the images, shape {@code (N, 1, 28, 28)}, {@code (N, 28, 28)} or {@code (N,
-     *     784)}, values in [−1, 1]
-     * @param labels {@code N} class labels, {@code 0 ≤ label < C}
-     * @return the classifier
-     * @throws IllegalArgumentException if the shapes do not fit together
-     */
-    public static ImageClassifier trainOrLoad(String datasetName, NDArray images, int[] labels) {
-        return builder().trainOrLoad(datasetName, images, labels);
-    }
-
-    /**
-     * Returns the default folder for cached classifiers: {@code .data/classifiers} under the
-     * project folder, found by walking up from the working directory to the first folder whose
-     * {@code pom.xml} declares the {@code ganbook} artifact; if there is none, {@code
-     * ~/.cache/ganbook/classifiers}.
+     * Returns the default folder for cached classifiers: {@code .data/classifiers} in the project
+     * folder, or {@code ~/.cache/ganbook/classifiers} outside the project.
      *
      * @return the folder (it may not exist yet)
      */
     public static Path defaultCacheDir() {
-        Path dir = Paths.get(System.getProperty("user.dir", ".")).toAbsolutePath().normalize();
-        for (Path p = dir; p != null; p = p.getParent()) {
-            Path pom = p.resolve("pom.xml");
-            if (Files.isRegularFile(pom) && declaresGanbook(pom)) {
-                return p.resolve(".data").resolve("classifiers");
-            }
-        }
-        return Paths.get(System.getProperty("user.home"), ".cache", "ganbook", "classifiers");
-    }
-
-    private static boolean declaresGanbook(Path pom) {
-        try {
-            String text = Files.readString(pom, StandardCharsets.UTF_8);
-            return text.contains("<artifactId>ganbook</artifactId>");
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return ProjectFolder.find()
+                .map(p -> p.resolve(".data").resolve("classifiers"))
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache", "ganbook", "classifiers"));
     }
 
     /**
@@ -251,93 +187,55 @@ public final class ImageClassifier implements AutoCloseable {
      *
      * @param file the cached file
      * @return the classifier, with origin {@link Origin#LOADED}
-     * @throws CorruptedCacheException if the file is truncated, fails its checksum or was written by
+     * @throws CorruptedFileException if the file is truncated, fails its checksum or was written by
      *     an incompatible version
      * @throws IOException if the file cannot be read
      */
     public static ImageClassifier load(Path file) throws IOException {
-        byte[] all = Files.readAllBytes(file);
-        if (all.length < MAGIC.length + CHECKSUM_BYTES
-                || !Arrays.equals(Arrays.copyOf(all, MAGIC.length), MAGIC)) {
-            throw new CorruptedCacheException(file, "it does not start like a classifier file");
-        }
-        int bodyEnd = all.length - CHECKSUM_BYTES;
-        byte[] expected = Arrays.copyOfRange(all, bodyEnd, all.length);
-        byte[] actual = sha256(all, MAGIC.length, bodyEnd - MAGIC.length);
-        if (!MessageDigest.isEqual(expected, actual)) {
-            throw new CorruptedCacheException(
-                    file, "its checksum does not match its content (damaged or truncated)");
-        }
-        DataInputStream in =
-                new DataInputStream(
-                        new ByteArrayInputStream(all, MAGIC.length, bodyEnd - MAGIC.length));
-        String name;
-        String key;
-        int classes;
-        int trainCount;
-        int heldOutCount;
-        double accuracy;
-        long millis;
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(ChecksummedFile.read(file, FILE_KIND)));
+        Header header;
         try {
-            int format = in.readInt();
-            int architecture = in.readInt();
-            if (format != FILE_FORMAT || architecture != ARCHITECTURE_VERSION) {
-                throw new CorruptedCacheException(
-                        file,
-                        "it was written by another version (format "
-                                + format
-                                + ", network "
-                                + architecture
-                                + "; expected "
-                                + FILE_FORMAT
-                                + ", "
-                                + ARCHITECTURE_VERSION
-                                + ")");
-            }
-            name = in.readUTF();
-            key = in.readUTF();
-            classes = in.readInt();
-            trainCount = in.readInt();
-            heldOutCount = in.readInt();
-            accuracy = in.readDouble();
-            millis = in.readLong();
+            header = new Header(in.readUTF(), in.readUTF(), in.readInt(), in.readInt(), in.readInt(), in.readDouble(),
+                    in.readLong());
         } catch (EOFException e) {
-            throw new CorruptedCacheException(file, "its header is incomplete", e);
+            throw new CorruptedFileException(file, "its header is incomplete", e);
         }
-        if (classes < 2 || trainCount < 0 || heldOutCount < 0 || millis < 0) {
-            throw new CorruptedCacheException(file, "its header holds impossible values");
+        if (header.classes < 2 || header.trainCount < 0 || header.heldOutCount < 0 || header.millis < 0) {
+            throw new CorruptedFileException(file, "its header holds impossible values");
         }
-        Model model = Model.newInstance("ganbook-classifier-" + name);
+        Model model = Model.newInstance("ganbook-classifier-" + header.name);
         try {
-            Block[] parts = network(classes);
-            Block net = parts[0];
-            model.setBlock(net);
-            net.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, SIDE, SIDE));
+            Block[] parts = network(header.classes);
+            model.setBlock(parts[0]);
+            parts[0].initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, SIDE, SIDE));
             try {
-                net.loadParameters(model.getNDManager(), in);
+                parts[0].loadParameters(model.getNDManager(), in);
             } catch (MalformedModelException | IOException | RuntimeException e) {
-                throw new CorruptedCacheException(
-                        file, "its parameters do not fit the network: " + e.getMessage(), e);
+                throw new CorruptedFileException(file, "its parameters do not fit the network: " + e.getMessage(), e);
             }
-            ImageClassifier c =
-                    new ImageClassifier(
-                            model,
-                            parts[1],
-                            parts[2],
-                            name,
-                            key,
-                            classes,
-                            trainCount,
-                            heldOutCount,
-                            accuracy,
-                            Duration.ofMillis(millis),
-                            Origin.LOADED);
+            ImageClassifier c = new ImageClassifier(model, parts, header, Origin.LOADED);
             c.cacheFile = file;
             return c;
         } catch (IOException | RuntimeException | Error e) {
             model.close();
             throw e;
         }
+    }
+
+    private void save(Path file) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(buffer)) {
+            out.writeUTF(datasetName);
+            out.writeUTF(key);
+            out.writeInt(numClasses);
+            out.writeInt(trainCount);
+            out.writeInt(heldOutCount);
+            out.writeDouble(heldOutAccuracy);
+            out.writeLong(trainingTime.toMillis());
+            model.getBlock().saveParameters(out);
+        }
+        ChecksummedFile.write(file, FILE_KIND, buffer.toByteArray());
+        cacheFile = file;
     }
 
     // ------------------------------------------------------------------ inference
@@ -496,29 +394,17 @@ public final class ImageClassifier implements AutoCloseable {
 
     // ------------------------------------------------------------------ properties
 
-    /**
-     * Returns the name of the data set the classifier was trained on.
-     *
-     * @return the name given to {@code trainOrLoad}
-     */
+    /** Returns the name of the data set the classifier was trained on. */
     public String datasetName() {
         return datasetName;
     }
 
-    /**
-     * Returns the number of classes {@code C} (the largest training label plus one).
-     *
-     * @return the number of classes
-     */
+    /** Returns the number of classes {@code C} (the largest training label plus one). */
     public int numClasses() {
         return numClasses;
     }
 
-    /**
-     * Returns the number of features per image.
-     *
-     * @return {@value #FEATURE_DIMENSION}
-     */
+    /** Returns the number of features per image. */
     public int featureDimension() {
         return FEATURE_DIMENSION;
     }
@@ -533,20 +419,12 @@ public final class ImageClassifier implements AutoCloseable {
         return heldOutAccuracy;
     }
 
-    /**
-     * Returns the number of held-out images the accuracy was measured on.
-     *
-     * @return the number of held-out images
-     */
+    /** Returns the number of held-out images the accuracy was measured on. */
     public int heldOutCount() {
         return heldOutCount;
     }
 
-    /**
-     * Returns the number of images the classifier was trained on.
-     *
-     * @return the number of training images
-     */
+    /** Returns the number of images the classifier was trained on. */
     public int trainCount() {
         return trainCount;
     }
@@ -561,20 +439,12 @@ public final class ImageClassifier implements AutoCloseable {
         return trainingTime;
     }
 
-    /**
-     * Tells whether this classifier was trained now or read from the cache.
-     *
-     * @return the origin
-     */
+    /** Tells whether this classifier was trained now or read from the cache. */
     public Origin origin() {
         return origin;
     }
 
-    /**
-     * Returns the cached file holding this classifier, if it was read from or written to one.
-     *
-     * @return the file, or empty when caching was off or writing failed
-     */
+    /** Returns the cached file holding this classifier, if it was read from or written to one. */
     public Optional<Path> cacheFile() {
         return Optional.ofNullable(cacheFile);
     }
@@ -655,15 +525,9 @@ public final class ImageClassifier implements AutoCloseable {
         }
         SplittableRandom random = new SplittableRandom(settings.seed);
         shuffle(order, random);
-        int heldOut =
-                settings.heldOutFraction <= 0
-                        ? 0
-                        : (int)
-                                Math.min(
-                                        Builder.MAX_HELD_OUT,
-                                        Math.max(1, Math.round(n * settings.heldOutFraction)));
+        int heldOut = (int) Math.min(MAX_HELD_OUT, Math.max(1, Math.round(n * HELD_OUT_FRACTION)));
         heldOut = Math.min(heldOut, n - 1);
-        int trainCount = Math.min(n - heldOut, settings.maxTrainImages);
+        int trainCount = n - heldOut;
         int[] heldOutIdx = Arrays.copyOfRange(order, 0, heldOut);
         int[] trainIdx = Arrays.copyOfRange(order, heldOut, heldOut + trainCount);
 
@@ -717,19 +581,9 @@ public final class ImageClassifier implements AutoCloseable {
                 }
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - begin);
-            ImageClassifier result =
-                    new ImageClassifier(
-                            model,
-                            parts[1],
-                            parts[2],
-                            name,
-                            key,
-                            classes,
-                            trainCount,
-                            heldOut,
-                            Double.NaN,
-                            elapsed,
-                            Origin.TRAINED);
+            ImageClassifier result = new ImageClassifier(model, parts,
+                    new Header(name, key, classes, trainCount, heldOut, Double.NaN, elapsed.toMillis()),
+                    Origin.TRAINED);
             if (heldOut > 0) {
                 float[] hx = new float[heldOut * PIXELS];
                 int[] hy = new int[heldOut];
@@ -780,79 +634,24 @@ public final class ImageClassifier implements AutoCloseable {
         }
     }
 
-    // ------------------------------------------------------------------ cache
-
-    private void save(Path file) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(buffer)) {
-            out.writeInt(FILE_FORMAT);
-            out.writeInt(ARCHITECTURE_VERSION);
-            out.writeUTF(datasetName);
-            out.writeUTF(key);
-            out.writeInt(numClasses);
-            out.writeInt(trainCount);
-            out.writeInt(heldOutCount);
-            out.writeDouble(heldOutAccuracy);
-            out.writeLong(trainingTime.toMillis());
-            model.getBlock().saveParameters(out);
-        }
-        byte[] body = buffer.toByteArray();
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                out.write(MAGIC);
-                out.write(body);
-                out.write(sha256(body, 0, body.length));
-            }
-            try {
-                Files.move(
-                        tmp,
-                        file,
-                        StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        cacheFile = file;
-    }
+    // ------------------------------------------------------------------ cache key and array helpers
 
     private static String cacheKey(Builder settings, float[] images, int[] labels) {
-        MessageDigest digest = newSha256();
-        String config =
-                String.format(
-                        Locale.ROOT,
-                        "ganbook-image-classifier;net=%d;epochs=%d;batch=%d;lr=%s;max=%d;"
-                                + "heldOut=%s;seed=%d;n=%d",
-                        ARCHITECTURE_VERSION,
-                        settings.epochs,
-                        settings.batchSize,
-                        Float.toString(settings.learningRate),
-                        settings.maxTrainImages,
-                        Double.toString(settings.heldOutFraction),
-                        settings.seed,
-                        labels.length);
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+        String config = String.format(Locale.ROOT, "%s;epochs=%d;batch=%d;lr=%s;seed=%d;n=%d", FILE_KIND,
+                settings.epochs, settings.batchSize, Float.toString(settings.learningRate), settings.seed,
+                labels.length);
         digest.update(config.getBytes(StandardCharsets.UTF_8));
-        ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
-        for (float v : images) {
-            if (buffer.remaining() < Float.BYTES) {
-                digest.update(buffer.array(), 0, buffer.position());
-                buffer.clear();
-            }
-            buffer.putFloat(v);
-        }
-        for (int v : labels) {
-            if (buffer.remaining() < Integer.BYTES) {
-                digest.update(buffer.array(), 0, buffer.position());
-                buffer.clear();
-            }
-            buffer.putInt(v);
-        }
-        digest.update(buffer.array(), 0, buffer.position());
+        ByteBuffer buffer = ByteBuffer.allocate(Float.BYTES * images.length + Integer.BYTES * labels.length);
+        buffer.asFloatBuffer().put(images);
+        buffer.position(Float.BYTES * images.length);
+        buffer.asIntBuffer().put(labels);
+        digest.update(buffer.array());
         return HexFormat.of().formatHex(digest.digest());
     }
 
@@ -866,22 +665,6 @@ public final class ImageClassifier implements AutoCloseable {
         }
         return dir.resolve(safe + "-" + key.substring(0, 16) + ".classifier");
     }
-
-    private static byte[] sha256(byte[] data, int offset, int length) {
-        MessageDigest digest = newSha256();
-        digest.update(data, offset, length);
-        return digest.digest();
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
-    }
-
-    // ------------------------------------------------------------------ array helpers
 
     static float[] pixelsOf(NDArray images) {
         Shape shape = images.getShape();
@@ -938,29 +721,21 @@ public final class ImageClassifier implements AutoCloseable {
     /**
      * Settings for training a classifier and where to cache it, in DJL's builder style.
      *
-     * <p>Defaults: 2 epochs, batches of 128, Adam with learning rate 0.001, at most 60 000
-     * training images, 10% held out (at most 10 000), seed 42, the default cache folder.
+     * <p>Defaults: 2 epochs, batches of 128, Adam with learning rate 0.001, seed 42, the default cache
+     * folder.
      */
     public static final class Builder {
-        static final int MAX_HELD_OUT = 10_000;
 
         private int epochs = 2;
         private int batchSize = 128;
         private float learningRate = 1e-3f;
-        private int maxTrainImages = 60_000;
-        private double heldOutFraction = 0.1;
         private long seed = 42;
         private Path cacheDir;
         private boolean useCache = true;
 
         private Builder() {}
 
-        /**
-         * Sets the number of passes over the training images.
-         *
-         * @param epochs at least 1 (default 2)
-         * @return this builder
-         */
+        /** Sets the number of passes over the training images; at least 1, default 2. */
         public Builder optEpochs(int epochs) {
             if (epochs < 1) {
                 throw new IllegalArgumentException("epochs must be at least 1");
@@ -969,12 +744,7 @@ public final class ImageClassifier implements AutoCloseable {
             return this;
         }
 
-        /**
-         * Sets the mini-batch size.
-         *
-         * @param batchSize at least 1 (default 128)
-         * @return this builder
-         */
+        /** Sets the mini-batch size; at least 1, default 128. */
         public Builder optBatchSize(int batchSize) {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batchSize must be at least 1");
@@ -983,12 +753,7 @@ public final class ImageClassifier implements AutoCloseable {
             return this;
         }
 
-        /**
-         * Sets Adam's learning rate.
-         *
-         * @param learningRate a positive rate (default 0.001)
-         * @return this builder
-         */
+        /** Sets Adam's learning rate; positive, default 0.001. */
         public Builder optLearningRate(float learningRate) {
             if (!(learningRate > 0)) {
                 throw new IllegalArgumentException("learningRate must be positive");
@@ -997,64 +762,19 @@ public final class ImageClassifier implements AutoCloseable {
             return this;
         }
 
-        /**
-         * Caps the number of training images (a random subset is used when there are more), to
-         * trade accuracy for training time.
-         *
-         * @param maxTrainImages at least 1 (default 60 000)
-         * @return this builder
-         */
-        public Builder optMaxTrainImages(int maxTrainImages) {
-            if (maxTrainImages < 1) {
-                throw new IllegalArgumentException("maxTrainImages must be at least 1");
-            }
-            this.maxTrainImages = maxTrainImages;
-            return this;
-        }
-
-        /**
-         * Sets the share of images held out to measure accuracy (at most 10 000 images are held
-         * out).
-         *
-         * @param heldOutFraction in [0, 0.5] (default 0.1); 0 holds nothing out
-         * @return this builder
-         */
-        public Builder optHeldOutFraction(double heldOutFraction) {
-            if (!(heldOutFraction >= 0 && heldOutFraction <= 0.5)) {
-                throw new IllegalArgumentException("heldOutFraction must be in [0, 0.5]");
-            }
-            this.heldOutFraction = heldOutFraction;
-            return this;
-        }
-
-        /**
-         * Sets the seed of the initial weights, the held-out split and the batch order.
-         *
-         * @param seed the seed (default 42)
-         * @return this builder
-         */
+        /** Sets the seed of the initial weights, the held-out split and the batch order; default 42. */
         public Builder optSeed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /**
-         * Sets the folder of cached classifiers.
-         *
-         * @param cacheDir the folder (created if missing); null for {@link #defaultCacheDir()}
-         * @return this builder
-         */
+        /** Sets the folder of cached classifiers (created if missing); null for {@link #defaultCacheDir()}. */
         public Builder optCacheDir(Path cacheDir) {
             this.cacheDir = cacheDir;
             return this;
         }
 
-        /**
-         * Turns the cache on or off; without it every call trains.
-         *
-         * @param useCache whether to read and write cached classifiers (default true)
-         * @return this builder
-         */
+        /** Turns the cache on or off (default on); without it every call trains. */
         public Builder optUseCache(boolean useCache) {
             this.useCache = useCache;
             return this;
@@ -1077,8 +797,7 @@ public final class ImageClassifier implements AutoCloseable {
             if (!useCache) {
                 return train(this, datasetName, key, images, labels, classes);
             }
-            Path dir = cacheDir != null ? cacheDir : defaultCacheDir();
-            Path file = cacheFileFor(dir, datasetName, key);
+            Path file = cacheFileFor(cacheDir != null ? cacheDir : defaultCacheDir(), datasetName, key);
             boolean damaged = false;
             if (Files.exists(file)) {
                 try {
@@ -1087,9 +806,7 @@ public final class ImageClassifier implements AutoCloseable {
                         return cached;
                     }
                     cached.close();
-                    LOGGER.warn(
-                            "Cached classifier file {} belongs to other data; training again",
-                            file);
+                    LOGGER.warn("Cached classifier file {} belongs to other data; training again", file);
                 } catch (NoSuchFileException e) {
                     // removed between the check and the read: train
                 } catch (IOException e) {
@@ -1109,35 +826,17 @@ public final class ImageClassifier implements AutoCloseable {
             return trained;
         }
 
-        /**
-         * Loads or trains the classifier for images held in an {@link NDArray}.
-         *
-         * @param datasetName a short name of the data set, used in the file name (e.g. "mnist")
-         * @param images the images, shape {@code (N, 1, 28, 28)}, {@code (N, 28, 28)} or {@code
-         *     (N, 784)}, values in [−1, 1]
-         * @param labels {@code N} class labels, {@code 0 ≤ label < C}
-         * @return the classifier
-         * @throws IllegalArgumentException if the shapes do not fit together
-         */
-        public ImageClassifier trainOrLoad(String datasetName, NDArray images, int[] labels) {
-            return trainOrLoad(datasetName, pixelsOf(images), labels);
-        }
-
         private static int checkTrainingData(String name, float[] images, int[] labels) {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("give the data set a name, e.g. \"mnist\"");
             }
             checkPixels(images);
             if (labels == null || labels.length * PIXELS != images.length) {
-                throw new IllegalArgumentException(
-                        (images.length / PIXELS)
-                                + " images but "
-                                + (labels == null ? 0 : labels.length)
-                                + " labels");
+                throw new IllegalArgumentException((images.length / PIXELS) + " images but "
+                        + (labels == null ? 0 : labels.length) + " labels");
             }
             if (labels.length < 10) {
-                throw new IllegalArgumentException(
-                        "need at least 10 labelled images, got " + labels.length);
+                throw new IllegalArgumentException("need at least 10 labelled images, got " + labels.length);
             }
             int max = 0;
             for (int label : labels) {

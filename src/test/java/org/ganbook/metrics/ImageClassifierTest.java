@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
+import org.ganbook.io.CorruptedFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
@@ -173,8 +174,8 @@ class ImageClassifierTest {
             bytes[i] ^= 0x5A;
         }
         Files.write(file, bytes);
-        CorruptedCacheException e =
-                assertThrows(CorruptedCacheException.class, () -> ImageClassifier.load(file));
+        CorruptedFileException e =
+                assertThrows(CorruptedFileException.class, () -> ImageClassifier.load(file));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("checksum"), e.getMessage());
         try (ImageClassifier retrained = settings.trainOrLoad("bars small", small.images, small.labels)) {
@@ -189,9 +190,9 @@ class ImageClassifierTest {
         // A truncated file is detected as well.
         byte[] whole = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(whole, whole.length / 3));
-        assertThrows(CorruptedCacheException.class, () -> ImageClassifier.load(file));
+        assertThrows(CorruptedFileException.class, () -> ImageClassifier.load(file));
         Files.write(file, new byte[0]);
-        assertThrows(CorruptedCacheException.class, () -> ImageClassifier.load(file));
+        assertThrows(CorruptedFileException.class, () -> ImageClassifier.load(file));
     }
 
     @Test
