@@ -21,6 +21,7 @@ unit-tests:
 
 kernel-tests:
 	$(PY) src/test/python/kernel_interrupt_test.py
+	$(PY) src/test/python/live_view_test.py
 
 notebook-tests:
 	GANBOOK_QUICK=1 $(PY) src/scripts/run_notebooks.py

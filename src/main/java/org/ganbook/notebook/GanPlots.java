@@ -1,11 +1,13 @@
 package org.ganbook.notebook;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import org.ganbook.plot.Field2d;
 import org.ganbook.plot.Plots;
 import org.ganbook.train.GanTrainer;
+import tech.tablesaw.api.Table;
 
 /**
  * One-call pictures of a trainer's current state, for notebook cells. They draw with {@link Plots}
@@ -14,6 +16,9 @@ import org.ganbook.train.GanTrainer;
 public final class GanPlots {
 
     private static final int GRID_RESOLUTION = 90;
+    private static final int OVERVIEW_POINTS = 256;
+    private static final int OVERVIEW_IMAGES = 36;
+    private static final long OVERVIEW_SEED = 20_240_601L;
 
     private GanPlots() {}
 
@@ -94,9 +99,74 @@ public final class GanPlots {
         } else {
             images = trainer.generate(noise);
         }
-        return Plots.titled(
-                Plots.imageGrid(images, (int) Math.ceil(Math.sqrt(n))),
-                "fixed noise, iteration " + trainer.iteration());
+        try {
+            return Plots.titled(
+                    Plots.imageGrid(images, (int) Math.ceil(Math.sqrt(n))),
+                    "fixed noise, iteration " + trainer.iteration());
+        } finally {
+            images.close();   // drawn: free them now rather than when the trainer closes
+            noise.close();
+        }
+    }
+
+    /**
+     * The picture {@link Live} shows by default while {@code fit} runs, chosen by the kind of data:
+     * for 2-D points D's decision map with real points and G's fakes, for images the grid of G's
+     * output on the fixed noise, each beside the loss curves; for anything else the loss and D-output
+     * curves. It never changes the trainer's random streams: the fakes come from the
+     * {@linkplain GanTrainer#fixedNoise fixed noise} and the real points from a seed of their own, so
+     * a notebook's numbers are the same with the live view on or off.
+     *
+     * @param trainer the trainer, after at least one iteration
+     * @return the picture
+     * @throws IllegalArgumentException if the trainer has not run an iteration yet
+     */
+    public static BufferedImage overview(GanTrainer trainer) {
+        if (trainer.iteration() == 0) {
+            throw new IllegalArgumentException("no iterations yet: the overview needs a training history");
+        }
+        Shape shape = trainer.data().sampleShape();
+        Table history = trainer.history();
+        if (shape.dimension() == 1 && shape.get(0) == 2) {
+            return Plots.sideBySide(fixedDecisionMap(trainer, OVERVIEW_POINTS), Plots.losses(history));
+        }
+        if (shape.dimension() == 3) {
+            return Plots.sideBySide(fixedNoiseGrid(trainer, OVERVIEW_IMAGES), Plots.losses(history));
+        }
+        return Plots.sideBySide(Plots.losses(history), Plots.discriminatorOutputs(history));
+    }
+
+    /** D's decision map with a fixed set of real points and G's output on the fixed noise. */
+    private static BufferedImage fixedDecisionMap(GanTrainer trainer, int points) {
+        float[] real;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            real = trainer.data().sample(manager, points, OVERVIEW_SEED).samples().toFloatArray();
+        }
+        NDArray noise = trainer.fixedNoise(points);
+        NDArray fakes = trainer.isConditional() ? trainer.generate(noise, cycle(points, trainer)) : trainer.generate(noise);
+        float[] fake;
+        try {
+            fake = fakes.toFloatArray();
+        } finally {
+            fakes.close();
+            noise.close();
+        }
+        double extent = 1;
+        for (float v : real) {
+            extent = Math.max(extent, Math.abs(v) * 1.25);
+        }
+        extent = Math.ceil(extent * 2) / 2;
+        double[][] grid = trainer.discriminatorGrid(-extent, extent, -extent, extent, GRID_RESOLUTION);
+        Field2d field = new Field2d(-extent, extent, -extent, extent, grid);
+        return Plots.decisionMap(field, real, fake, null, "after " + trainer.iteration() + " iterations");
+    }
+
+    private static int[] cycle(int n, GanTrainer trainer) {
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % trainer.data().numClasses();
+        }
+        return labels;
     }
 
     /** The loss curves and D's outputs side by side, from the trainer's history. */

@@ -94,6 +94,7 @@ public final class GanTrainer implements AutoCloseable {
     private final boolean freezeDiscriminator;
     private final boolean measureAfterUpdate;
     private final int progressLines;
+    private final TrainingProgress progress;
     private final List<Pair<Integer, TrainingListener>> listeners;
 
     private final NDManager manager;
@@ -134,6 +135,7 @@ public final class GanTrainer implements AutoCloseable {
         this.freezeDiscriminator = builder.freezeDiscriminator;
         this.measureAfterUpdate = builder.measureAfterUpdate;
         this.progressLines = builder.progressLines;
+        this.progress = builder.progress;
         this.listeners = List.copyOf(builder.listeners);
 
         Device device = builder.device != null ? builder.device : Engine.getInstance().defaultDevice();
@@ -378,7 +380,9 @@ public final class GanTrainer implements AutoCloseable {
     /**
      * Trains for {@code iterations} iterations, each k discriminator steps then one generator step.
      *
-     * <p>Prints a few progress lines unless turned off with {@link Builder#optProgress(int)}. If the
+     * <p>Shows its progress: in a Jupyter notebook a bar and a picture that update in place in the
+     * cell (see {@code org.ganbook.notebook.Live}), elsewhere a few plain lines; set with
+     * {@link Builder#optProgress(TrainingProgress)}, off with {@code optProgress(0)}. If the
      * thread is interrupted (the notebook's stop button), or {@link #requestStop()} is called,
      * training stops after the current iteration and the networks stay usable.
      *
@@ -387,13 +391,35 @@ public final class GanTrainer implements AutoCloseable {
      * @throws TrainingDivergedException if a loss becomes NaN or infinite
      */
     public synchronized Iteration fit(int iterations) {
+        return fit(iterations, progress != null ? progress : TrainingProgress.automatic(progressLines));
+    }
+
+    /**
+     * {@link #fit(int)} with a progress view of its own for this call, such as a live picture of your
+     * choice: {@code trainer.fit(3000, Live.every(100, t -> GanPlots.curves(t)))}.
+     *
+     * @param iterations how many iterations
+     * @param progress what to show while training; {@link TrainingProgress#none()} for nothing
+     * @return the last iteration, or {@code null} if none ran
+     * @throws TrainingDivergedException if a loss becomes NaN or infinite
+     */
+    public synchronized Iteration fit(int iterations, TrainingProgress progress) {
         if (iterations < 0) {
             throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
         }
+        if (progress == null) {
+            throw new IllegalArgumentException("progress is null: pass TrainingProgress.none() to show nothing");
+        }
         long first = iteration;
-        long last = first + iterations;
-        int every = progressLines > 0 ? Math.max(1, iterations / progressLines) : 0;
-        double startSeconds = seconds();
+        progress.start(this, iterations);
+        try {
+            return loop(iterations, progress);
+        } finally {
+            progress.finish(this, iteration > first ? history.last() : null);
+        }
+    }
+
+    private Iteration loop(int iterations, TrainingProgress progress) {
         Iteration result = null;
         for (int i = 0; i < iterations; i++) {
             for (int k = 0; k < discriminatorSteps; k++) {
@@ -406,9 +432,7 @@ public final class GanTrainer implements AutoCloseable {
                     listener.getValue().onIteration(this, result);
                 }
             }
-            if (every > 0 && ((i + 1) % every == 0 || i + 1 == iterations)) {
-                printProgress(result, last, (i + 1) / Math.max(1e-9, seconds() - startSeconds));
-            }
+            progress.update(this, result);
             if (Thread.interrupted()) {
                 System.out.println("interrupted after iteration " + iteration + "; the networks are usable");
                 break;
@@ -433,19 +457,6 @@ public final class GanTrainer implements AutoCloseable {
      */
     public void requestStop() {
         stopRequested = true;
-    }
-
-    private static void printProgress(Iteration it, long total, double perSecond) {
-        // one println per line: a notebook kernel turns each write of printf into its own output fragment
-        System.out.println(String.format(
-                "iteration %d/%d | D loss %.3f | G loss %.3f | D(x) %.3f | D(G(z)) %.3f | %.0f it/s",
-                it.iteration() + 1,
-                total,
-                it.discriminator().loss(),
-                it.generator().loss(),
-                it.discriminator().realBefore(),
-                it.discriminator().fakeBefore(),
-                perSecond));
     }
 
     // ---------------------------------------------------------------- using the networks
@@ -960,6 +971,7 @@ public final class GanTrainer implements AutoCloseable {
         private boolean freezeDiscriminator = true;
         private boolean measureAfterUpdate = true;
         private int progressLines = 10;
+        private TrainingProgress progress;
         private Device device;
         private final List<Pair<Integer, TrainingListener>> listeners = new ArrayList<>();
 
@@ -1068,9 +1080,34 @@ public final class GanTrainer implements AutoCloseable {
             return this;
         }
 
-        /** How many progress lines {@link GanTrainer#fit} prints per call; 10 by default, 0 for none. */
+        /**
+         * How many plain progress lines {@link GanTrainer#fit} prints per call where there is no live
+         * view (a terminal, a log); 10 by default. 0 turns all progress off, the live view in a notebook
+         * included.
+         *
+         * @throws IllegalArgumentException if {@code lines} is negative
+         */
         public Builder optProgress(int lines) {
+            if (lines < 0) {
+                throw new IllegalArgumentException("progress lines must be >= 0, got " + lines);
+            }
             this.progressLines = lines;
+            this.progress = null;
+            return this;
+        }
+
+        /**
+         * What {@link GanTrainer#fit} shows while it trains, in place of the default (the live view in
+         * a notebook, plain lines elsewhere): {@code optProgress(Live.every(100, GanPlots::curves))},
+         * {@code optProgress(TrainingProgress.lines(4))}.
+         *
+         * @throws IllegalArgumentException if {@code progress} is null
+         */
+        public Builder optProgress(TrainingProgress progress) {
+            if (progress == null) {
+                throw new IllegalArgumentException("progress is null: use optProgress(0) or TrainingProgress.none()");
+            }
+            this.progress = progress;
             return this;
         }
 
