@@ -378,17 +378,24 @@ public final class GanTrainer implements AutoCloseable {
     /**
      * Trains for {@code iterations} iterations, each k discriminator steps then one generator step.
      *
-     * <p>Prints a few progress lines unless turned off with {@link Builder#optProgress(int)}. If the
-     * thread is interrupted (the notebook's stop button), or {@link #requestStop()} is called,
-     * training stops after the current iteration and the networks stay usable.
+     * <p>Prints a few progress lines unless turned off with {@link Builder#optProgress(int)}. If
+     * {@link #requestStop()} is called, training stops after the current iteration and {@code fit}
+     * returns. If the thread is interrupted (the notebook's stop button), training stops after the
+     * current iteration and {@code fit} throws {@link TrainingInterruptedException}, keeping the
+     * thread's interrupt status, so that a loop around {@code fit} stops too; either way the history
+     * has one row per finished iteration and the trainer stays usable.
      *
      * @param iterations how many iterations
      * @return the last iteration, or {@code null} if none ran
      * @throws TrainingDivergedException if a loss becomes NaN or infinite
+     * @throws TrainingInterruptedException if the thread was interrupted
      */
     public synchronized Iteration fit(int iterations) {
         if (iterations < 0) {
             throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new TrainingInterruptedException(iteration);
         }
         long first = iteration;
         long last = first + iterations;
@@ -409,9 +416,9 @@ public final class GanTrainer implements AutoCloseable {
             if (every > 0 && ((i + 1) % every == 0 || i + 1 == iterations)) {
                 printProgress(result, last, (i + 1) / Math.max(1e-9, seconds() - startSeconds));
             }
-            if (Thread.interrupted()) {
-                System.out.println("interrupted after iteration " + iteration + "; the networks are usable");
-                break;
+            if (Thread.currentThread().isInterrupted()) {
+                // the flag stays set and the exception ends any loop around fit, not only this call
+                throw new TrainingInterruptedException(iteration);
             }
             if (stopRequested) {
                 stopRequested = false;
@@ -475,8 +482,8 @@ public final class GanTrainer implements AutoCloseable {
         return data;
     }
 
-    /** Returns the number of completed iterations. */
-    public long iteration() {
+    /** Returns the number of completed iterations (waiting for an iteration in progress to finish). */
+    public synchronized long iteration() {
         return iteration;
     }
 
