@@ -73,6 +73,13 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        RunConfig.read(out); // says so at once if this is not a run directory
+        try (RunLock lock = RunLock.acquire(out)) {
+            return resume();
+        }
+    }
+
+    private Integer resume() throws IOException {
         RunDirectory directory = new RunDirectory(out);
         RunConfig saved = RunConfig.read(out);
         RunConfig config = saved.copy();

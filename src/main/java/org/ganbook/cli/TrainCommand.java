@@ -213,21 +213,27 @@ final class TrainCommand implements Callable<Integer> {
         long steps = steps(config);
         config.gridEvery = gridEvery != null ? gridEvery : (int) Math.max(1, Math.min(Integer.MAX_VALUE, steps / 10));
 
-        if (force) {
-            directory.clearRun();
-        }
-        Files.createDirectories(out);
-        directory.removeStalePartials();
-        config.write(out);
+        try (RunLock lock = RunLock.acquire(out)) {
+            if (directory.holdsRun() && !force) {
+                throw new UserException(out + " already holds a run; continue it with `ganbook resume --out " + out
+                        + " --steps N`, or start over with --force");
+            }
+            if (force) {
+                directory.clearRun();
+            }
+            directory.removeStalePartials();
+            config.write(out);
 
-        cli.out.println("training " + config.summary());
-        cli.out.println(steps + " steps into " + out + (config.datasetSize > 0
-                ? String.format(java.util.Locale.ROOT, " (%.2f epochs of %d images)",
-                        (double) steps * config.batchSize / config.datasetSize, config.datasetSize) : ""));
-        Progress progress = new Progress(cli.out, session.progress);
-        try (StopSignals stop = StopSignals.install(cli.err);
-                TrainingSession training = new TrainingSession(config, directory, source, progress, cli.out, cli.err)) {
-            return training.train(steps, stop, 0, null);
+            cli.out.println("training " + config.summary());
+            cli.out.println(steps + " steps into " + out + (config.datasetSize > 0
+                    ? String.format(java.util.Locale.ROOT, " (%.2f epochs of %d images)",
+                            (double) steps * config.batchSize / config.datasetSize, config.datasetSize) : ""));
+            Progress progress = new Progress(cli.out, session.progress);
+            try (StopSignals stop = StopSignals.install(cli.err);
+                    TrainingSession training = new TrainingSession(config, directory, source, progress, cli.out,
+                            cli.err)) {
+                return training.train(steps, stop, 0, null);
+            }
         }
     }
 
