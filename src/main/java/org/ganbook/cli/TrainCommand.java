@@ -239,15 +239,26 @@ final class TrainCommand implements Callable<Integer> {
 
     private long steps(RunConfig config) {
         if (length != null && length.steps != null) {
-            if (length.steps < 1) {
-                throw new UserException("--steps must be positive, got " + length.steps);
-            }
-            return length.steps;
+            return checkSteps(length.steps);
         }
         if (length != null && length.epochs != null) {
             return epochsToSteps(length.epochs, config);
         }
         return config.isImages() ? epochsToSteps(1, config) : 3000;
+    }
+
+    /** The most steps one command trains: far beyond any real run, and safe from overflow. */
+    static final long MAX_STEPS = Integer.MAX_VALUE;
+
+    /** Checks a --steps value: 1..{@link #MAX_STEPS}. */
+    static long checkSteps(long steps) {
+        if (steps < 1) {
+            throw new UserException("--steps must be positive, got " + steps);
+        }
+        if (steps > MAX_STEPS) {
+            throw new UserException("--steps must be at most " + MAX_STEPS + ", got " + steps);
+        }
+        return steps;
     }
 
     static long epochsToSteps(double epochs, RunConfig config) {
