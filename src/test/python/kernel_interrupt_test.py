@@ -6,8 +6,11 @@ trainer is usable in the next cell.
 Starts the project kernel ("Java (ganbook)", installed by `make setup`) with jupyter_client, builds a ring
 trainer, runs `trainer.fit(1_000_000)`, interrupts the kernel (what the notebook's stop button does) after a
 few seconds of training, then checks in the next cells that the trainer works: iteration() > 0, the history
-has one row per iteration, generate(8) gives 8 samples, and fit(10) does 10 more iterations. Prints one line
-per check and "N passed, M failed"; exits non-zero on a failure.
+has one row per iteration, generate(8) gives 8 samples, and fit(10) does 10 more iterations. Then the same for
+a cell that calls `fit` in a loop (`for (...) trainer.fit(50);`) and for a trainer whose listener is drawing
+a picture when the interrupt comes: the whole cell stops, training does not go on in the background (the
+iteration count stays put), the history has one row per iteration, and the next cell can train. Prints one
+line per check and "N passed, M failed"; exits non-zero on a failure.
 """
 import sys
 import time
@@ -30,6 +33,32 @@ var trainer = GanTrainer.builder(generator, discriminator)
 """
 
 FIT_FOREVER = "trainer.fit(1_000_000)"
+
+FIT_IN_A_LOOP = "for (int i = 0; i < 1000; i++) trainer.fit(50);"
+
+BUILD_DRAWING = """
+var drawn = new org.ganbook.notebook.Frames(t -> org.ganbook.notebook.GanPlots.decisionMap(t, 3, 256, false));
+var drawing = GanTrainer.builder(
+        MlpGenerator.builder().setCodingSize(2).setOutputShape(new Shape(2))
+                .optHidden(64, 64).optOutput(OutputActivation.LINEAR).build(),
+        MlpDiscriminator.builder().setInputShape(new Shape(2)).optHidden(64, 64).build())
+        .setData(Toys.ring()).setCodingSize(2).optBatchSize(128).optProgress(0).optListener(2, drawn).build();
+"built " + drawing.iteration()
+"""
+
+DRAWING_IN_A_LOOP = "for (int i = 0; i < 1000; i++) drawing.fit(50);"
+
+# after the interrupt: is the trainer still moving, does the history match, can it train again?
+STILL = """
+long first = {name}.iteration();
+int firstRows = {name}.history().rowCount();
+Thread.sleep(2000);
+long second = {name}.iteration();
+int secondRows = {name}.history().rowCount();
+{name}.fit(10);
+"first=" + first + " rows=" + firstRows + " second=" + second + " secondRows=" + secondRows
+        + " after=" + {name}.iteration()
+"""
 
 CHECK = """
 var fake = trainer.generate(8);
@@ -126,10 +155,41 @@ def main() -> int:
         again = run(client, "trainer.iteration()")
         check("the training thread stopped for good", again.status == "ok" and again.text == str(stopped + 10),
               f"iteration() = {again.text} a moment later")
+
+        interrupt_loop(client, manager, check, "trainer", FIT_IN_A_LOOP, "fit(50) in a loop")
+        drawing = run(client, BUILD_DRAWING)
+        check("build a trainer with a drawing listener", drawing.status == "ok" and "built 0" in drawing.text,
+              drawing.error or drawing.text)
+        if drawing.status == "ok":
+            interrupt_loop(client, manager, check, "drawing", DRAWING_IN_A_LOOP, "a listener drawing, fit in a loop")
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
     return finish_report(results)
+
+
+def interrupt_loop(client, manager, check, name, code, what):
+    """Interrupts a cell that calls fit in a loop; checks that everything stops and the trainer is usable."""
+    started = time.monotonic()
+    msg_id = start(client, code)
+    time.sleep(TRAIN_BEFORE_INTERRUPT_SECONDS)
+    interrupted_at = time.monotonic()
+    manager.interrupt_kernel()
+    cell = finish(client, msg_id, started, timeout=STOP_WITHIN_SECONDS + 60)
+    stop_seconds = time.monotonic() - interrupted_at
+    check(f"interrupting {what} ends the cell", cell.status == "error" and stop_seconds < STOP_WITHIN_SECONDS,
+          f"status {cell.status} ({cell.error}) {stop_seconds:.1f} s after the interrupt")
+    after = run(client, STILL.replace("{name}", name))
+    fields = dict(part.split("=", 1) for part in after.text.strip('"').split() if "=" in part)
+    first, second = int(fields.get("first", "-1")), int(fields.get("second", "-2"))
+    check(f"{what}: the next cell runs", after.status == "ok", after.error or after.text)
+    check(f"{what}: training does not go on in the background", first > 0 and first == second,
+          f"iteration() = {first}, then {second} two seconds later")
+    check(f"{what}: the history has one row per iteration", fields.get("rows") == str(first)
+          and fields.get("secondRows") == str(second), f"{fields.get('rows')} rows at iteration {first}, "
+          f"{fields.get('secondRows')} at {second}")
+    check(f"{what}: fit(10) works after the interrupt", fields.get("after") == str(second + 10),
+          f"iteration {fields.get('after')} after fit(10) from {second}")
 
 
 def finish_report(results) -> int:

@@ -1,6 +1,14 @@
 package org.ganbook.cli;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ganbook.data.DataSource;
@@ -22,13 +30,16 @@ import picocli.CommandLine.ParentCommand;
             "history in its checkpoint. Training N steps and resuming for N more gives",
             "the same history and weights, bit for bit, as training 2N steps at once",
             "(on the same machine and thread count). The settings come from the run's",
-            "config.json; only the options below can change.",
+            "config.json; only the options below can change (learning rates, intervals,",
+            "where the data is); a change is saved in config.json and noted in",
+            "changes.log.",
             ""
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  ganbook resume --out runs/ring --steps 3000",
-            "  ganbook resume --out runs/fashion --epochs 0.5 --data /moved/idx-dir"
+            "  ganbook resume --out runs/fashion --epochs 0.5 --data /moved/idx-dir",
+            "  ganbook resume --out runs/ring --steps 3000 --lr 2e-4   (after a divergence)"
         })
 final class ResumeCommand implements Callable<Integer> {
 
@@ -68,11 +79,29 @@ final class ResumeCommand implements Callable<Integer> {
             description = "Draw the fixed-noise grid every N steps from now on; 0 for none.")
     Integer gridEvery;
 
+    @Option(names = "--lr", paramLabel = "RATE", order = 7,
+            description = "A new learning rate for both networks from now on (smaller, after a divergence).")
+    Float lr;
+
+    @Option(names = "--lr-g", paramLabel = "RATE", order = 8, description = "A new learning rate for the generator.")
+    Float lrG;
+
+    @Option(names = "--lr-d", paramLabel = "RATE", order = 9,
+            description = "A new learning rate for the discriminator.")
+    Float lrD;
+
     @Mixin
     SessionOptions session;
 
     @Override
     public Integer call() throws IOException {
+        RunConfig.read(out); // says so at once if this is not a run directory
+        try (RunLock lock = RunLock.acquire(out)) {
+            return resume();
+        }
+    }
+
+    private Integer resume() throws IOException {
         RunDirectory directory = new RunDirectory(out);
         RunConfig saved = RunConfig.read(out);
         RunConfig config = saved.copy();
@@ -86,6 +115,12 @@ final class ResumeCommand implements Callable<Integer> {
         if (gridEvery != null) {
             config.gridEvery = gridEvery;
         }
+        if (lrG != null || lr != null) {
+            config.lrG = lrG != null ? lrG : lr;
+        }
+        if (lrD != null || lr != null) {
+            config.lrD = lrD != null ? lrD : lr;
+        }
         config.validate("invalid options");
         DataSource source = DataChoice.load(config);
         DataChoice.checkFits(config, source);
@@ -94,10 +129,7 @@ final class ResumeCommand implements Callable<Integer> {
         }
         long steps;
         if (length.steps != null) {
-            if (length.steps < 1) {
-                throw new UserException("--steps must be positive, got " + length.steps);
-            }
-            steps = length.steps;
+            steps = TrainCommand.checkSteps(length.steps);
         } else {
             steps = TrainCommand.epochsToSteps(length.epochs, config);
         }
@@ -116,7 +148,38 @@ final class ResumeCommand implements Callable<Integer> {
             long from = training.trainer().iteration();
             cli.out.println("resuming " + config.summary());
             cli.out.println("from step " + from + ", " + steps + " more steps into " + out);
+            List<String> changes = changes(saved, config);
+            if (!changes.isEmpty()) {
+                String note = "at step " + from + ": " + String.join("; ", changes);
+                cli.out.println(note + " (recorded in config.json and " + RunDirectory.CHANGES + ")");
+                Files.writeString(directory.changes(), Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + note
+                        + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            }
             return training.train(steps, stop, 0, null);
         }
+    }
+
+    /** The settings that differ between the saved and the new configuration, for the record. */
+    static List<String> changes(RunConfig saved, RunConfig now) {
+        List<String> changes = new ArrayList<>();
+        if (saved.lrG != now.lrG || saved.lrD != now.lrD) {
+            changes.add("learning rate changed: G " + plain(saved.lrG) + " -> " + plain(now.lrG) + ", D "
+                    + plain(saved.lrD) + " -> " + plain(now.lrD));
+        }
+        if (saved.checkpointEvery != now.checkpointEvery) {
+            changes.add("checkpoint every " + saved.checkpointEvery + " -> " + now.checkpointEvery + " steps");
+        }
+        if (saved.gridEvery != now.gridEvery) {
+            changes.add("grid every " + saved.gridEvery + " -> " + now.gridEvery + " steps");
+        }
+        if (!java.util.Objects.equals(saved.dataPath, now.dataPath) || !saved.data.equals(now.data)) {
+            changes.add("data read from " + (now.dataPath != null ? now.dataPath : now.data));
+        }
+        return changes;
+    }
+
+    private static String plain(float value) {
+        return new BigDecimal(Float.toString(value)).stripTrailingZeros().toPlainString();
     }
 }

@@ -21,6 +21,7 @@ final class RunDirectory {
     static final String GRIDS = "grids";
     static final String SAMPLES = "samples.png";
     static final String CHECKPOINT = "checkpoint.ckpt";
+    static final String CHANGES = "changes.log";
 
     private final Path root;
 
@@ -64,6 +65,10 @@ final class RunDirectory {
         return root.resolve(CHECKPOINT);
     }
 
+    Path changes() {
+        return root.resolve(CHANGES);
+    }
+
     /** Returns whether a run already lives here. */
     boolean holdsRun() {
         return Files.exists(config()) || Files.exists(checkpoint());
@@ -71,7 +76,8 @@ final class RunDirectory {
 
     /** Deletes the files a run writes (for {@code train --force}); other files are left alone. */
     void clearRun() throws IOException {
-        for (Path file : List.of(config(), history(), losses(), discriminatorOutputs(), samples(), checkpoint())) {
+        for (Path file : List.of(config(), history(), losses(), discriminatorOutputs(), samples(), checkpoint(),
+                changes())) {
             Files.deleteIfExists(file);
         }
         if (Files.isDirectory(grids())) {

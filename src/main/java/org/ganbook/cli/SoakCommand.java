@@ -75,7 +75,16 @@ final class SoakCommand implements Callable<Integer> {
         config.checkpointEvery = every;
         config.gridEvery = every;
         config.validate("invalid options");
-        config.write(directory);
+        try (RunLock lock = RunLock.acquire(directory)) {
+            if (run.holdsRun()) {
+                throw new UserException(directory + " already holds a run; pick another --out");
+            }
+            config.write(directory);
+            return soak(config, directory, run);
+        }
+    }
+
+    private int soak(RunConfig config, Path directory, RunDirectory run) throws IOException {
         List<long[]> rows = new ArrayList<>();
         PrintStream report = cli.out;
         report.println("soak: " + config.summary() + ", " + steps + " steps, memory every " + every);

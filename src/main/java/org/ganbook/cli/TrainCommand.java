@@ -213,35 +213,52 @@ final class TrainCommand implements Callable<Integer> {
         long steps = steps(config);
         config.gridEvery = gridEvery != null ? gridEvery : (int) Math.max(1, Math.min(Integer.MAX_VALUE, steps / 10));
 
-        if (force) {
-            directory.clearRun();
-        }
-        Files.createDirectories(out);
-        directory.removeStalePartials();
-        config.write(out);
+        try (RunLock lock = RunLock.acquire(out)) {
+            if (directory.holdsRun() && !force) {
+                throw new UserException(out + " already holds a run; continue it with `ganbook resume --out " + out
+                        + " --steps N`, or start over with --force");
+            }
+            if (force) {
+                directory.clearRun();
+            }
+            directory.removeStalePartials();
+            config.write(out);
 
-        cli.out.println("training " + config.summary());
-        cli.out.println(steps + " steps into " + out + (config.datasetSize > 0
-                ? String.format(java.util.Locale.ROOT, " (%.2f epochs of %d images)",
-                        (double) steps * config.batchSize / config.datasetSize, config.datasetSize) : ""));
-        Progress progress = new Progress(cli.out, session.progress);
-        try (StopSignals stop = StopSignals.install(cli.err);
-                TrainingSession training = new TrainingSession(config, directory, source, progress, cli.out, cli.err)) {
-            return training.train(steps, stop, 0, null);
+            cli.out.println("training " + config.summary());
+            cli.out.println(steps + " steps into " + out + (config.datasetSize > 0
+                    ? String.format(java.util.Locale.ROOT, " (%.2f epochs of %d images)",
+                            (double) steps * config.batchSize / config.datasetSize, config.datasetSize) : ""));
+            Progress progress = new Progress(cli.out, session.progress);
+            try (StopSignals stop = StopSignals.install(cli.err);
+                    TrainingSession training = new TrainingSession(config, directory, source, progress, cli.out,
+                            cli.err)) {
+                return training.train(steps, stop, 0, null);
+            }
         }
     }
 
     private long steps(RunConfig config) {
         if (length != null && length.steps != null) {
-            if (length.steps < 1) {
-                throw new UserException("--steps must be positive, got " + length.steps);
-            }
-            return length.steps;
+            return checkSteps(length.steps);
         }
         if (length != null && length.epochs != null) {
             return epochsToSteps(length.epochs, config);
         }
         return config.isImages() ? epochsToSteps(1, config) : 3000;
+    }
+
+    /** The most steps one command trains: far beyond any real run, and safe from overflow. */
+    static final long MAX_STEPS = Integer.MAX_VALUE;
+
+    /** Checks a --steps value: 1..{@link #MAX_STEPS}. */
+    static long checkSteps(long steps) {
+        if (steps < 1) {
+            throw new UserException("--steps must be positive, got " + steps);
+        }
+        if (steps > MAX_STEPS) {
+            throw new UserException("--steps must be at most " + MAX_STEPS + ", got " + steps);
+        }
+        return steps;
     }
 
     static long epochsToSteps(double epochs, RunConfig config) {

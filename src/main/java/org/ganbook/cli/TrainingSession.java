@@ -13,6 +13,7 @@ import org.ganbook.data.Mixture2d;
 import org.ganbook.metrics.ModeCoverage;
 import org.ganbook.plot.Plots;
 import org.ganbook.train.GanTrainer;
+import org.ganbook.train.NonFiniteStateException;
 import org.ganbook.train.TrainingDivergedException;
 import tech.tablesaw.api.Table;
 
@@ -116,19 +117,17 @@ final class TrainingSession implements AutoCloseable {
                     observer.at(now);
                 }
             }
+            progress.finish();
+            finish();
         } catch (TrainingDivergedException e) {
             progress.finish();
-            writeHistory();
             long step = e.iteration() + 1;
-            err.println("ganbook: training diverged at step " + step + ": " + lossPart(e.getMessage())
-                    + ". The bad update was not applied.");
-            err.println("ganbook: the last good checkpoint (from step " + lastCheckpoint + ") is kept in "
-                    + directory.checkpoint() + "; history.csv and the plots show the run up to step " + (step - 1)
-                    + ". Try a smaller learning rate (--lr).");
-            return GanbookCli.EXIT_DIVERGED;
+            return diverged(step, lossPart(e.getMessage()) + ". The bad update was not applied.", end);
+        } catch (NonFiniteStateException e) {
+            progress.finish();
+            long step = trainer.iteration();
+            return diverged(step, e.what() + " (found when saving the checkpoint); not saved.", end);
         }
-        progress.finish();
-        finish();
         long done = trainer.iteration();
         if (stop.stopRequested()) {
             if (done < end) {
@@ -138,6 +137,17 @@ final class TrainingSession implements AutoCloseable {
             return stop.exitCode();
         }
         return 0;
+    }
+
+    /** Writes the history of the good steps and says what happened and what was kept; returns the exit code. */
+    private int diverged(long step, String what, long end) throws IOException {
+        writeHistory(step - 1);
+        err.println("ganbook: training diverged at step " + step + ": " + what);
+        err.println("ganbook: the last good checkpoint (from step " + lastCheckpoint + ") is kept in "
+                + directory.checkpoint() + "; history.csv and the plots show the run up to step " + (step - 1)
+                + ". Try a smaller learning rate: ganbook resume --out " + directory.root() + " --steps "
+                + (end - lastCheckpoint) + " --lr RATE");
+        return GanbookCli.EXIT_DIVERGED;
     }
 
     private static String lossPart(String message) {
@@ -165,21 +175,55 @@ final class TrainingSession implements AutoCloseable {
         }
     }
 
-    /** Saves the history, the curves and the checkpoint, each written whole or not at all. */
+    /**
+     * Saves the checkpoint, then the history and the curves, each written whole or not at all. The
+     * checkpoint comes first, so that history.csv is never ahead of it.
+     *
+     * @throws NonFiniteStateException if a weight or optimizer moment is NaN or infinite (nothing is written)
+     * @throws IOException if a file cannot be written; the message names it and says what was kept
+     */
     void saveCheckpoint() throws IOException {
-        writeHistory();
-        trainer.save(directory.checkpoint());
+        Path file = directory.checkpoint();
+        try {
+            trainer.save(file);
+        } catch (NonFiniteStateException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException("cannot write the checkpoint " + file + " (" + reason(e) + "); "
+                    + (lastCheckpoint >= 0 ? "the previous checkpoint (from step " + lastCheckpoint + ") is kept"
+                            : "no checkpoint was written"), e);
+        }
         lastCheckpoint = trainer.iteration();
+        writeHistory(Long.MAX_VALUE);
     }
 
-    private void writeHistory() throws IOException {
-        Table history = trainer.history();
-        Path temporary = Files.createTempFile(directory.root(), RunDirectory.HISTORY, ".partial");
+    /** What went wrong in a few words: the file system's reason where there is one. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+                    .toLowerCase(Locale.ROOT);
+            return fs.getReason() != null ? fs.getReason() : kind.equals("file system") ? "failed" : kind;
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private void writeHistory(long rows) throws IOException {
+        Table all = trainer.history();
+        Table history = rows < all.rowCount() ? all.first((int) Math.max(0, rows)) : all;
+        Path file = directory.history();
+        Path temporary = null;
         try {
+            temporary = Files.createTempFile(directory.root(), RunDirectory.HISTORY, ".partial");
             history.write().csv(temporary.toFile());
-            RunDirectory.moveAtomically(temporary, directory.history());
+            RunDirectory.moveAtomically(temporary, file);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("cannot write " + file + " (" + (e instanceof IOException io ? reason(io)
+                    : e.getMessage()) + "); the checkpoint " + directory.checkpoint() + " (from step "
+                    + lastCheckpoint + ") is kept", e);
         } finally {
-            Files.deleteIfExists(temporary);
+            if (temporary != null) {
+                Files.deleteIfExists(temporary);
+            }
         }
         if (history.rowCount() > 0) {
             Plots.save(Plots.losses(history), directory.losses());

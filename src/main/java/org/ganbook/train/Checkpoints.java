@@ -38,7 +38,19 @@ final class Checkpoints {
         }
         float[] values = array.toFloatArray();
         for (float value : values) {
+            if (!Float.isFinite(value)) {
+                throw new NonFiniteValue(value);
+            }
             out.writeFloat(value);
+        }
+    }
+
+    /** A NaN or infinite value met while writing; {@link GanTrainer#save} says which array and step. */
+    static final class NonFiniteValue extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NonFiniteValue(float value) {
+            super("a value is " + value);
         }
     }
 

@@ -382,13 +382,17 @@ public final class GanTrainer implements AutoCloseable {
      *
      * <p>Shows its progress: in a Jupyter notebook a bar and a picture that update in place in the
      * cell (see {@code org.ganbook.notebook.Live}), elsewhere a few plain lines; set with
-     * {@link Builder#optProgress(TrainingProgress)}, off with {@code optProgress(0)}. If the
-     * thread is interrupted (the notebook's stop button), or {@link #requestStop()} is called,
-     * training stops after the current iteration and the networks stay usable.
+     * {@link Builder#optProgress(TrainingProgress)}, off with {@code optProgress(0)}. If
+     * {@link #requestStop()} is called, training stops after the current iteration and {@code fit}
+     * returns. If the thread is interrupted (the notebook's stop button), training stops after the
+     * current iteration and {@code fit} throws {@link TrainingInterruptedException}, keeping the
+     * thread's interrupt status, so that a loop around {@code fit} stops too; either way the history
+     * has one row per finished iteration and the trainer stays usable.
      *
      * @param iterations how many iterations
      * @return the last iteration, or {@code null} if none ran
      * @throws TrainingDivergedException if a loss becomes NaN or infinite
+     * @throws TrainingInterruptedException if the thread was interrupted
      */
     public synchronized Iteration fit(int iterations) {
         return fit(iterations, progress != null ? progress : TrainingProgress.automatic(progressLines));
@@ -409,6 +413,9 @@ public final class GanTrainer implements AutoCloseable {
         }
         if (progress == null) {
             throw new IllegalArgumentException("progress is null: pass TrainingProgress.none() to show nothing");
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new TrainingInterruptedException(iteration);
         }
         long first = iteration;
         progress.start(this, iterations);
@@ -433,9 +440,9 @@ public final class GanTrainer implements AutoCloseable {
                 }
             }
             progress.update(this, result);
-            if (Thread.interrupted()) {
-                System.out.println("interrupted after iteration " + iteration + "; the networks are usable");
-                break;
+            if (Thread.currentThread().isInterrupted()) {
+                // the flag stays set and the exception ends any loop around fit, not only this call
+                throw new TrainingInterruptedException(iteration);
             }
             if (stopRequested) {
                 stopRequested = false;
@@ -486,8 +493,8 @@ public final class GanTrainer implements AutoCloseable {
         return data;
     }
 
-    /** Returns the number of completed iterations. */
-    public long iteration() {
+    /** Returns the number of completed iterations (waiting for an iteration in progress to finish). */
+    public synchronized long iteration() {
         return iteration;
     }
 
@@ -754,9 +761,11 @@ public final class GanTrainer implements AutoCloseable {
      *
      * <p>The file is written beside the target under a temporary name and renamed over it only when
      * complete, so a crash during the save leaves the previous checkpoint intact. A CRC-32 at the end
-     * detects corruption on load.
+     * detects corruption on load. A state with a NaN or infinite weight or optimizer moment is not
+     * saved ({@link NonFiniteStateException}), so a checkpoint file always holds a finite state.
      *
      * @param file the checkpoint file
+     * @throws NonFiniteStateException if a weight or an optimizer moment is NaN or infinite
      * @throws IOException if writing fails
      */
     public synchronized void save(Path file) throws IOException {
@@ -775,10 +784,23 @@ public final class GanTrainer implements AutoCloseable {
                 out.writeLong(realBatchesDrawn);
                 out.writeLong(samplesDrawn);
                 out.writeDouble(seconds());
-                Checkpoints.writeBlock(out, generator);
-                Checkpoints.writeBlock(out, discriminator);
-                generatorOptimizer.saveState(out);
-                discriminatorOptimizer.saveState(out);
+                // a NaN or infinite value stops the save: the previous checkpoint stays the last good one
+                String part = "the generator's weights";
+                try {
+                    Checkpoints.writeBlock(out, generator);
+                    part = "the discriminator's weights";
+                    Checkpoints.writeBlock(out, discriminator);
+                    part = "the generator's optimizer state";
+                    generatorOptimizer.saveState(out);
+                    part = "the discriminator's optimizer state";
+                    discriminatorOptimizer.saveState(out);
+                } catch (Checkpoints.NonFiniteValue e) {
+                    throw new NonFiniteStateException(iteration, part + " hold NaN or infinite values");
+                }
+                String probe = probeLosses();
+                if (probe != null) {
+                    throw new NonFiniteStateException(iteration, probe);
+                }
                 history.write(out);
                 out.flush();
                 out.writeLong(checked.getChecksum().getValue());
@@ -793,6 +815,34 @@ public final class GanTrainer implements AutoCloseable {
             }
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * The losses of the current networks on a fixed probe batch (inference mode, nothing updated, no
+     * random stream advanced): weights can be finite yet so large that the next step overflows.
+     *
+     * @return {@code null} if both losses are finite, else what is wrong
+     */
+    private String probeLosses() {
+        try (NDManager probe = manager.newSubManager()) {
+            int n = Math.min(batchSize, 64);
+            long probeSeed = mix(seed, STREAM_SAMPLES, -1, 3);
+            Batch real = data.sample(probe, n, probeSeed);
+            NDArray noise = latent.reseeded(probeSeed).sample(probe, n);
+            NDArray labels = conditional ? randomLabels(probe, n, probeSeed) : null;
+            NDArray fakeLogits = combinedModel.forward(noise, labels, false);
+            NDArray realLogits = discriminator
+                    .forward(parameterStore, CombinedModel.inputs(real.samples(), conditional ? requireLabels(real) : null),
+                            false)
+                    .singletonOrThrow();
+            NDArray targets = probe.ones(new Shape(n, 1)).concat(probe.zeros(new Shape(n, 1)), 0);
+            double d = loss.discriminatorLoss(realLogits.concat(fakeLogits, 0), targets).getFloat();
+            double g = loss.generatorLoss(fakeLogits).getFloat();
+            if (Double.isFinite(d) && Double.isFinite(g)) {
+                return null;
+            }
+            return "the networks' losses on a probe batch are not finite: D loss " + d + ", G loss " + g;
         }
     }
 

@@ -66,6 +66,40 @@ class CliProcessTest {
     }
 
     @Test
+    void oneProcessWritesARunDirectoryAtATimeAndAKilledOnesLockDoesNotBlock() throws Exception {
+        Path run = dir.resolve("shared");
+        Process first = java(List.of("org.ganbook.cli.GanbookCli", "train", "--data", "ring", "--out",
+                run.toString(), "--steps", "1000000", "--hidden", "16,16", "--batch-size", "32", "--progress",
+                "none", "--checkpoint-every", "1000000", "--grid-every", "0", "--threads", "1"));
+        Lines out = Lines.of(first);
+        waitFor(() -> Files.exists(run.resolve("checkpoint.ckpt")), first, out);
+        String config = Files.readString(run.resolve("config.json"));
+        for (List<String> second : List.of(
+                List.of("resume", "--out", run.toString(), "--steps", "10", "--progress", "none"),
+                List.of("train", "--force", "--data", "ring", "--seed", "7", "--out", run.toString(), "--steps", "10",
+                        "--progress", "none"))) {
+            List<String> args = new ArrayList<>(List.of("org.ganbook.cli.GanbookCli"));
+            args.addAll(second);
+            Process process = java(args);
+            String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            assertEquals(GanbookCli.EXIT_USAGE, process.exitValue(), second + ": " + printed);
+            List<String> lines = printed.lines().filter(line -> !line.isBlank()).toList();
+            assertEquals(1, lines.size(), printed);
+            assertTrue(lines.get(0).startsWith("ganbook: error: " + run + " is in use by another ganbook process (PID "
+                    + first.pid() + ","), printed);
+            assertTrue(first.isAlive(), "the first run goes on");
+        }
+        assertEquals(config, Files.readString(run.resolve("config.json")), "the refused commands wrote nothing");
+
+        first.destroyForcibly(); // SIGKILL: the operating system drops the lock with the process
+        assertTrue(first.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        assertTrue(Files.exists(run.resolve(RunLock.FILE)), "the lock file outlives its process");
+        Cli.Result resumed = Cli.run("resume", "--out", run.toString(), "--steps", "5", "--progress", "none");
+        assertEquals(0, resumed.code(), resumed.err());
+    }
+
+    @Test
     void sigkillDuringCheckpointSavesAlwaysLeavesALoadableCheckpoint() throws Exception {
         Path checkpoint = dir.resolve("checkpoint.ckpt");
         int width = 768;

@@ -101,12 +101,45 @@ class CliRunTest {
         assertTrue(resumed.err().contains("(from step 10)"), resumed.err());
     }
 
+    @Test
+    void aBlownUpRunKeepsATrulyGoodCheckpointAndResumesWithASmallerLearningRate() throws IOException {
+        Path run = dir.resolve("blown-up");
+        Cli.Result result = Cli.trainRing(run, 300, "--lr", "1e6", "--checkpoint-every", "1", "--grid-every", "0");
+        long step = assertDiverged(result, run);
+        float[] kept = weights(run);
+        for (float value : kept) {
+            assertTrue(Float.isFinite(value), "every weight of the kept checkpoint is finite: " + value);
+        }
+        long from = loadedIteration(run);
+
+        Cli.Result resumed = Cli.run("resume", "--out", run.toString(), "--steps", "100", "--lr", "2e-4",
+                "--progress", "none", "--grid-every", "0");
+        assertEquals(0, resumed.code(), resumed.out() + resumed.err());
+        assertTrue(resumed.out().contains("learning rate changed: G 1000000 -> 0.0002, D 1000000 -> 0.0002"),
+                resumed.out());
+        assertEquals(from + 100, loadedIteration(run));
+        RunConfig config = RunConfig.read(run);
+        assertEquals(2e-4f, config.lrG);
+        assertEquals(2e-4f, config.lrD);
+        assertTrue(Files.readString(run.resolve(RunDirectory.CHANGES)).contains("at step " + from
+                + ": learning rate changed: G 1000000 -> 0.0002, D 1000000 -> 0.0002"));
+        List<String> history = Files.readAllLines(run.resolve("history.csv"));
+        assertEquals(from + 100 + 1, history.size());
+        for (String row : history.subList(1, history.size())) {
+            assertTrue(!row.contains("NaN") && !row.contains("Infinity"), row);
+        }
+        for (float value : weights(run)) {
+            assertTrue(Float.isFinite(value));
+        }
+        assertTrue(step > 0);
+    }
+
     /** Checks the message, the checkpoint and the history of a diverged run; returns the step named. */
     private static long assertDiverged(Cli.Result result, Path run) throws IOException {
         assertEquals(GanbookCli.EXIT_DIVERGED, result.code(), result.out() + result.err());
         result.assertNoStackTrace();
-        Matcher matcher = Pattern.compile("training diverged at step (\\d+): the (generator|discriminator) loss is"
-                + " (NaN|Infinity|-Infinity)").matcher(result.err());
+        Matcher matcher = Pattern.compile("training diverged at step (\\d+): the ((generator|discriminator) loss is"
+                + " (NaN|Infinity|-Infinity)|[^\\n]* \\(found when saving the checkpoint\\))").matcher(result.err());
         assertTrue(matcher.find(), result.err());
         long step = Long.parseLong(matcher.group(1));
         Matcher kept = Pattern.compile("the last good checkpoint \\(from step (\\d+)\\) is kept").matcher(result.err());

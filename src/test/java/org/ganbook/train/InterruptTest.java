@@ -1,0 +1,45 @@
+package org.ganbook.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** An interrupted thread: fit finishes the iteration, then throws, so a loop around fit stops too. */
+class InterruptTest {
+
+    @Test
+    void anInterruptStopsALoopAroundFitAndLeavesTheTrainerConsistent() {
+        try (GanTrainer trainer = TestData.trainer(false)
+                .optListener(1, (t, it) -> {
+                    if (it.iteration() == 12) {
+                        Thread.currentThread().interrupt();
+                    }
+                })
+                .build()) {
+            // the first Table ever made loads Tablesaw's classes, which clears a pending interrupt: do it now
+            trainer.history();
+            try {
+                TrainingInterruptedException stopped = assertThrows(TrainingInterruptedException.class, () -> {
+                    for (int i = 0; i < 1000; i++) {
+                        trainer.fit(5);
+                    }
+                });
+                assertEquals(13, stopped.iteration());
+                assertTrue(stopped.getMessage().contains("interrupted after iteration 13"), stopped.getMessage());
+                assertTrue(Thread.currentThread().isInterrupted(), "the interrupt status is kept");
+                assertEquals(13, trainer.iteration());
+                assertEquals(13, trainer.history().rowCount());
+                // still interrupted: the next fit refuses at once rather than training one more iteration
+                assertThrows(TrainingInterruptedException.class, () -> trainer.fit(5));
+                assertEquals(13, trainer.iteration());
+            } finally {
+                Thread.interrupted();
+            }
+            trainer.fit(3);
+            assertEquals(16, trainer.iteration());
+            assertEquals(16, trainer.history().rowCount());
+        }
+    }
+}
