@@ -184,6 +184,17 @@ public final class Networks {
         return text.toString();
     }
 
+    /**
+     * Returns whether a parameter is learned by gradient descent (weights, biases, BatchNorm's gamma and
+     * beta, label embeddings), that is, not one of BatchNorm's running statistics.
+     *
+     * @param parameter the parameter
+     * @return whether an optimizer updates it
+     */
+    public static boolean isTrainable(Parameter parameter) {
+        return !isRunningStatistic(parameter);
+    }
+
     private static boolean isRunningStatistic(Parameter parameter) {
         return parameter.getType() == Parameter.Type.RUNNING_MEAN
                 || parameter.getType() == Parameter.Type.RUNNING_VAR;

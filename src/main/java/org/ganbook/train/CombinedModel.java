@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import org.ganbook.nn.Networks;
 
 /**
  * The blog walkthroughs' "combined model": the generator followed by the discriminator, trained
@@ -55,19 +56,11 @@ public final class CombinedModel {
 
     @Override
     public String toString() {
-        long g = count(generator, true);
-        long d = count(discriminator, true);
+        long g = Networks.parameterCount(generator);
+        long d = Networks.parameterCount(discriminator);
         return "combined model: noise -> generator (" + g + " trainable parameters, updated) -> discriminator ("
                 + d + " trainable parameters, "
                 + (Freezing.isFrozen(discriminator) ? "frozen now" : "frozen during the generator step")
                 + ") -> D(G(z))";
-    }
-
-    static long count(Block block, boolean trainableOnly) {
-        return block.getParameters().values().stream()
-                .filter(p -> !trainableOnly || Freezing.isTrainableType(p))
-                .filter(p -> p.isInitialized())
-                .mapToLong(p -> p.getArray().size())
-                .sum();
     }
 }

@@ -1,49 +1,35 @@
 package org.ganbook.train;
 
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
+import org.ganbook.nn.Networks;
 
 /**
- * Freezes and unfreezes a block's trainable parameters (weights, biases, BatchNorm's gamma and beta).
- *
- * <p>DJL's own {@code Block.freezeParameters(false)} also marks BatchNorm's running mean and variance
- * as trainable, after which the next forward pass fails ("native_batch_norm is not differentiable
- * with respect to running_mean"). These methods never touch the running statistics.
+ * Freezes and unfreezes a block's trainable parameters (weights, biases, BatchNorm's gamma and beta),
+ * never BatchNorm's running mean and variance: {@code Block.freezeParameters(false)} on all parameters
+ * would mark the running statistics as trainable, after which the next forward pass fails
+ * ("native_batch_norm is not differentiable with respect to running_mean"). DJL's
+ * {@code freezeParameters(boolean, Predicate)} with {@link Networks#isTrainable} does it right; this
+ * class names the two calls the notebooks need.
  */
 public final class Freezing {
 
     private Freezing() {}
 
     /**
-     * Makes every trainable parameter of {@code block} frozen (no gradient) or trainable again.
+     * Makes every trainable parameter of {@code block} frozen (no gradient) or trainable again; a
+     * parameter already in that state is left alone, so its gradient is not reset.
      *
      * @param block the block, usually the discriminator
      * @param trainable {@code false} to freeze, {@code true} to unfreeze
      */
     public static void setTrainable(Block block, boolean trainable) {
-        for (Pair<String, Parameter> pair : block.getParameters()) {
-            Parameter parameter = pair.getValue();
-            if (isTrainableType(parameter) && parameter.requiresGradient() != trainable) {
-                parameter.freeze(!trainable);
-            }
-        }
+        block.freezeParameters(!trainable, p -> Networks.isTrainable(p) && p.requiresGradient() != trainable);
     }
 
     /** Returns whether every trainable parameter of {@code block} is frozen. */
     public static boolean isFrozen(Block block) {
-        for (Pair<String, Parameter> pair : block.getParameters()) {
-            Parameter parameter = pair.getValue();
-            if (isTrainableType(parameter) && parameter.requiresGradient()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Returns whether the parameter is learned by gradient descent (not a running statistic). */
-    public static boolean isTrainableType(Parameter parameter) {
-        Parameter.Type type = parameter.getType();
-        return type != Parameter.Type.RUNNING_MEAN && type != Parameter.Type.RUNNING_VAR;
+        return block.getParameters().values().stream()
+                .filter(Networks::isTrainable)
+                .noneMatch(p -> p.requiresGradient());
     }
 }

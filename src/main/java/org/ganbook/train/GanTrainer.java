@@ -40,6 +40,7 @@ import org.ganbook.data.NativeArrays;
 import org.ganbook.loss.GanLoss;
 import org.ganbook.nn.Latent;
 import tech.tablesaw.api.Table;
+import org.ganbook.nn.Networks;
 
 /**
  * Trains a generator G against a discriminator D, one readable phase at a time.
@@ -194,7 +195,7 @@ public final class GanTrainer implements AutoCloseable {
     private static List<Pair<String, Parameter>> trainable(Block block) {
         List<Pair<String, Parameter>> list = new ArrayList<>();
         for (Pair<String, Parameter> pair : block.getParameters()) {
-            if (Freezing.isTrainableType(pair.getValue())) {
+            if (Networks.isTrainable(pair.getValue())) {
                 list.add(pair);
             }
         }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import org.ganbook.nn.Networks;
 
 /** Looks at the gradients a block has collected, without changing them. */
 public final class Gradients {
@@ -21,7 +22,7 @@ public final class Gradients {
         double sumOfSquares = 0;
         for (Pair<String, Parameter> pair : block.getParameters()) {
             Parameter parameter = pair.getValue();
-            if (!Freezing.isTrainableType(parameter) || !parameter.isInitialized()) {
+            if (!Networks.isTrainable(parameter) || !parameter.isInitialized()) {
                 continue;
             }
             NDArray array = parameter.getArray();

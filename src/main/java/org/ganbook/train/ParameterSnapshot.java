@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ganbook.nn.Networks;
 
 /**
  * A copy of a block's parameter values at one moment, to prove later which ones changed.
@@ -36,7 +37,7 @@ public final class ParameterSnapshot {
             Parameter parameter = pair.getValue();
             if (parameter.isInitialized()) {
                 values.put(pair.getKey(), parameter.getArray().toFloatArray());
-                trainable.put(pair.getKey(), Freezing.isTrainableType(parameter));
+                trainable.put(pair.getKey(), Networks.isTrainable(parameter));
             }
         }
         return new ParameterSnapshot(values, trainable);

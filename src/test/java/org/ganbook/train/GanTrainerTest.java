@@ -57,7 +57,7 @@ class GanTrainerTest {
             }
             for (var pair : trainer.discriminator().getParameters()) {
                 Parameter p = pair.getValue();
-                assertEquals(Freezing.isTrainableType(p), p.requiresGradient(), pair.getKey());
+                assertEquals(org.ganbook.nn.Networks.isTrainable(p), p.requiresGradient(), pair.getKey());
             }
             ParameterSnapshot d = ParameterSnapshot.of(trainer.discriminator());
             trainer.generatorStep();
