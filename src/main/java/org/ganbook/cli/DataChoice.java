@@ -102,6 +102,76 @@ final class DataChoice {
     }
 
     /**
+     * Checks that the data suits the run's settings: at least a batch of images, and labels that
+     * number the classes 0..K-1.
+     *
+     * @throws UserException saying what was found and what to do
+     */
+    static void checkData(RunConfig config, DataSource data) {
+        if (!(data instanceof ImageDataset images)) {
+            return;
+        }
+        if (images.size() < config.batchSize) {
+            throw new UserException("the data has " + images.size() + " images, fewer than the batch size "
+                    + config.batchSize + "; use --batch-size " + images.size() + " or less (or more images)");
+        }
+        if (!images.hasLabels()) {
+            return;
+        }
+        int[] counts = images.labelCounts();
+        StringBuilder found = new StringBuilder();
+        int distinct = 0;
+        for (int label = 0; label < counts.length; label++) {
+            if (counts[label] > 0) {
+                distinct++;
+                if (distinct <= 10) {
+                    found.append(distinct > 1 ? ", " : "").append(label);
+                } else if (distinct == 11) {
+                    found.append(", ...");
+                }
+            }
+        }
+        int empty = counts.length - distinct;
+        if (empty > distinct) {
+            throw new UserException(labelsName(config) + ": the labels found are " + found + "; " + empty + " of the "
+                    + counts.length + " classes 0.." + (counts.length - 1) + " have no image: number the classes 0, 1,"
+                    + " 2, ... (or remove the labels file to train an unconditional model)");
+        }
+    }
+
+    private static String labelsName(RunConfig config) {
+        if (config.data.equals(RunConfig.IDX) && config.dataPath != null) {
+            for (String name : new String[] {"train-labels-idx1-ubyte", "train-labels.idx1-ubyte",
+                "train-labels-idx1-ubyte.gz", "train-labels.idx1-ubyte.gz"}) {
+                Path file = Path.of(config.dataPath, name);
+                if (Files.isRegularFile(file)) {
+                    return file.toString();
+                }
+            }
+        }
+        return "the labels of " + config.data;
+    }
+
+    /**
+     * Says which file is read when a directory of IDX files holds both the raw and the gzipped one.
+     *
+     * @return the notes to print, possibly none
+     */
+    static java.util.List<String> notes(RunConfig config) {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        if (!config.data.equals(RunConfig.IDX) || config.dataPath == null) {
+            return notes;
+        }
+        for (String kind : new String[] {"train-images-idx3-ubyte", "train-labels-idx1-ubyte"}) {
+            Path raw = Path.of(config.dataPath, kind);
+            if (Files.isRegularFile(raw) && Files.isRegularFile(Path.of(config.dataPath, kind + ".gz"))) {
+                notes.add("note: reading " + raw + "; " + kind + ".gz beside it is not used");
+            }
+        }
+        return notes;
+    }
+
+    /**
      * Checks that data given to an existing run fits its networks.
      *
      * @throws UserException naming both shapes if not

@@ -124,6 +124,8 @@ final class ResumeCommand implements Callable<Integer> {
         config.validate("invalid options");
         DataSource source = DataChoice.load(config);
         DataChoice.checkFits(config, source);
+        DataChoice.checkData(config, source);
+        DataChoice.notes(config).forEach(cli.out::println);
         if (source instanceof org.ganbook.data.ImageDataset images) {
             config.datasetSize = images.size();
         }

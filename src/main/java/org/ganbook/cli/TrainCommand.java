@@ -210,6 +210,7 @@ final class TrainCommand implements Callable<Integer> {
 
         config.gridEvery = gridEvery != null ? gridEvery : 0;
         config.validate("invalid options");
+        DataChoice.checkData(config, source);
         long steps = steps(config);
         config.gridEvery = gridEvery != null ? gridEvery : (int) Math.max(1, Math.min(Integer.MAX_VALUE, steps / 10));
 
@@ -224,6 +225,7 @@ final class TrainCommand implements Callable<Integer> {
             directory.removeStalePartials();
             config.write(out);
 
+            DataChoice.notes(config).forEach(cli.out::println);
             cli.out.println("training " + config.summary());
             cli.out.println(steps + " steps into " + out + (config.datasetSize > 0
                     ? String.format(java.util.Locale.ROOT, " (%.2f epochs of %d images)",

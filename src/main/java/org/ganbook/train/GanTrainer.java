@@ -116,6 +116,7 @@ public final class GanTrainer implements AutoCloseable {
     private double secondsBefore;
     private long startNanos = -1;
     private volatile boolean stopRequested;
+    private boolean closed;
 
     private GanTrainer(Builder builder) {
         this.generator = builder.generator;
@@ -143,7 +144,12 @@ public final class GanTrainer implements AutoCloseable {
         this.manager = NDManager.newBaseManager(device);
         this.results = manager.newSubManager();
         this.parameterStore = new ParameterStore(manager, false);
-        initialize();
+        try {
+            initialize();
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
         this.generatorParameters = trainable(generator);
         this.discriminatorParameters = trainable(discriminator);
         this.discriminatorHasBatchNorm = discriminator.getParameters().values().stream()
@@ -180,6 +186,12 @@ public final class GanTrainer implements AutoCloseable {
         if (!discriminator.isInitialized()) {
             discriminator.initialize(manager, DataType.FLOAT32, discriminatorInputs);
         }
+        Shape judged = discriminator.getOutputShapes(discriminatorInputs)[0];
+        if (judged.dimension() < 1 || judged.size() != judged.get(0)) {
+            throw new IllegalArgumentException("the discriminator gives " + (judged.size() / Math.max(1, judged.get(0)))
+                    + " outputs per sample (output shape " + judged.slice(1) + " per sample); it must give one logit"
+                    + " per sample, e.g. a last layer Linear.builder().setUnits(1)");
+        }
         Shape produced = generator.getOutputShapes(generatorInputs)[0];
         if (!produced.equals(batchShape(1))) {
             throw new IllegalArgumentException(
@@ -214,6 +226,7 @@ public final class GanTrainer implements AutoCloseable {
      * @throws TrainingDivergedException if the loss is NaN or infinite (nothing is updated)
      */
     public synchronized DiscriminatorStep discriminatorStep() {
+        ensureOpen();
         startClock();
         try (NDManager step = manager.newSubManager()) {
             Batch real = sampler.next(step, batchSize);
@@ -293,6 +306,7 @@ public final class GanTrainer implements AutoCloseable {
      * @throws TrainingDivergedException if the loss is NaN or infinite (nothing is updated)
      */
     public synchronized GeneratorStep generatorStep() {
+        ensureOpen();
         startClock();
         try (NDManager step = manager.newSubManager()) {
             long stepSeed = mix(seed, PHASE_GENERATOR, iteration, 0);
@@ -409,6 +423,7 @@ public final class GanTrainer implements AutoCloseable {
      * @throws TrainingDivergedException if a loss becomes NaN or infinite
      */
     public synchronized Iteration fit(int iterations, TrainingProgress progress) {
+        ensureOpen();
         if (iterations < 0) {
             throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
         }
@@ -511,6 +526,7 @@ public final class GanTrainer implements AutoCloseable {
      * @return the samples, owned by the trainer
      */
     public synchronized NDArray realSamples(int n) {
+        ensureOpen();
         return data.sample(results, n, mix(seed, STREAM_SAMPLES, samplesDrawn++, 1)).samples();
     }
 
@@ -521,6 +537,7 @@ public final class GanTrainer implements AutoCloseable {
      * @return noise of shape (n, coding size), owned by the trainer
      */
     public synchronized NDArray fixedNoise(int n) {
+        ensureOpen();
         return latent.reseeded(mix(seed, STREAM_FIXED_NOISE, 0, 0)).sample(results, n);
     }
 
@@ -531,6 +548,7 @@ public final class GanTrainer implements AutoCloseable {
      * @return the samples, owned by the trainer
      */
     public synchronized NDArray generate(int n) {
+        ensureOpen();
         NDArray noise = latent.reseeded(mix(seed, STREAM_SAMPLES, samplesDrawn++, 0)).sample(results, n);
         NDArray labels = conditional ? randomLabels(results, n, samplesDrawn) : null;
         return generate(noise, labels);
@@ -544,6 +562,7 @@ public final class GanTrainer implements AutoCloseable {
      * @return the samples, owned by the trainer
      */
     public synchronized NDArray generate(NDArray noise, NDArray labels) {
+        ensureOpen();
         if (conditional && labels == null) {
             throw new IllegalArgumentException("this GAN is conditional: pass a label for each noise vector");
         }
@@ -589,6 +608,7 @@ public final class GanTrainer implements AutoCloseable {
      * @return the probabilities, a float array of length n
      */
     public synchronized float[] discriminate(NDArray samples, NDArray labels) {
+        ensureOpen();
         try (NDManager scope = manager.newSubManager()) {
             NDList in = CombinedModel.inputs(samples, conditional ? labels : null);
             float[] logits = discriminator.forward(parameterStore, in, false).singletonOrThrow().toFloatArray();
@@ -613,6 +633,7 @@ public final class GanTrainer implements AutoCloseable {
      * @return one probability per sample
      */
     public synchronized float[] discriminate(float... flatSamples) {
+        ensureOpen();
         long perSample = data.sampleShape().size();
         if (flatSamples.length == 0 || flatSamples.length % perSample != 0) {
             throw new IllegalArgumentException(
@@ -634,6 +655,7 @@ public final class GanTrainer implements AutoCloseable {
      * @throws IllegalStateException if the GAN is not conditional
      */
     public synchronized float[] discriminate(float[] flatSamples, int[] labels) {
+        ensureOpen();
         if (!conditional) {
             throw new IllegalStateException("labels are for a conditional GAN; use discriminate(samples)");
         }
@@ -661,6 +683,7 @@ public final class GanTrainer implements AutoCloseable {
      * @return the gradient norm
      */
     public synchronized double generatorGradientNorm(GanLoss objective) {
+        ensureOpen();
         try (NDManager step = manager.newSubManager()) {
             long stepSeed = mix(seed, STREAM_SAMPLES, samplesDrawn++, 2);
             NDArray noise = latent.reseeded(stepSeed).sample(step, batchSize);
@@ -726,6 +749,7 @@ public final class GanTrainer implements AutoCloseable {
      * @return the directions, same shape as the samples, flattened row-major
      */
     public synchronized float[] generatorLossGradient(NDArray samples) {
+        ensureOpen();
         if (conditional) {
             throw new UnsupportedOperationException("gradient arrows are for unconditional GANs");
         }
@@ -752,6 +776,7 @@ public final class GanTrainer implements AutoCloseable {
      * Export with {@code history().write().csv(path)}.
      */
     public synchronized Table history() {
+        ensureOpen();
         return history.toTable();
     }
 
@@ -770,6 +795,7 @@ public final class GanTrainer implements AutoCloseable {
      * @throws IOException if writing fails
      */
     public synchronized void save(Path file) throws IOException {
+        ensureOpen();
         Path absolute = file.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
@@ -856,6 +882,7 @@ public final class GanTrainer implements AutoCloseable {
      *     message says which
      */
     public synchronized void load(Path file) throws IOException {
+        ensureOpen();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -995,10 +1022,22 @@ public final class GanTrainer implements AutoCloseable {
                 + (conditional ? ", conditional" : "") + ", seed " + seed + ", " + iteration + " iterations done]";
     }
 
-    /** Frees the native memory of the networks and of every array the trainer returned. */
+    /**
+     * Frees the native memory of the networks and of every array the trainer returned. Afterwards
+     * every method that needs them throws {@code IllegalStateException("this trainer is closed")}.
+     */
     @Override
     public synchronized void close() {
-        manager.close();
+        if (!closed) {
+            closed = true;
+            manager.close();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this trainer is closed");
+        }
     }
 
     // ---------------------------------------------------------------- builder
