@@ -31,6 +31,7 @@ import org.ganbook.nn.MlpDiscriminator;
 import org.ganbook.nn.MlpGenerator;
 import org.ganbook.nn.OutputActivation;
 import org.ganbook.train.GanTrainer;
+import org.ganbook.train.GanTrainerBuilder;
 import org.ganbook.train.Iteration;
 
 /**
@@ -70,7 +71,7 @@ public final class GanBench {
     }
 
     /** The standard configurations; the PyTorch reference builds the same networks. */
-    static GanTrainer.Builder config(String name) {
+    static GanTrainerBuilder config(String name) {
         switch (name) {
             case "ring": {
                 Block g = MlpGenerator.builder().setCodingSize(2).setOutputShape(new Shape(2))

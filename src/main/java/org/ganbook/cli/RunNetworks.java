@@ -12,6 +12,7 @@ import org.ganbook.nn.MlpDiscriminator;
 import org.ganbook.nn.MlpGenerator;
 import org.ganbook.nn.OutputActivation;
 import org.ganbook.train.GanTrainer;
+import org.ganbook.train.GanTrainerBuilder;
 import org.ganbook.train.TrainingListener;
 
 /** Builds a run's generator, discriminator and trainer from its configuration. */
@@ -29,7 +30,7 @@ final class RunNetworks {
      */
     static GanTrainer trainer(RunConfig config, DataSource data, TrainingListener listener) {
         Block[] networks = networks(config);
-        GanTrainer.Builder builder = GanTrainer.builder(networks[0], networks[1])
+        GanTrainerBuilder builder = GanTrainer.builder(networks[0], networks[1])
                 .setData(data)
                 .setCodingSize(config.codingSize)
                 .optBatchSize(config.batchSize)

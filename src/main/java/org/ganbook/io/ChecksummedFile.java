@@ -62,7 +62,7 @@ public final class ChecksummedFile {
         byte[] body = Arrays.copyOfRange(all, header.length, all.length - CHECKSUM_BYTES);
         long stored = ByteBuffer.wrap(all, all.length - CHECKSUM_BYTES, CHECKSUM_BYTES).getLong();
         if (stored != checksum(header, body, body.length)) {
-            throw new CorruptedFileException(file, "its checksum does not match its content (damaged or truncated)");
+            throw new CorruptedFileException(file, "it is corrupted or truncated (checksum mismatch)");
         }
         return body;
     }

@@ -29,6 +29,28 @@ public final class ValueFunction {
     }
 
     /**
+     * Estimates V(D, G) on a batch from D's logits, in plain Java: the real half first, then the fake
+     * half. log D(x) = −softplus(−logit) and log(1 − D(G(z))) = −softplus(logit), computed stably.
+     *
+     * @param logits D's outputs, {@code n} real then {@code n} fake
+     * @param n the size of each half
+     * @return the mean of log D(x) plus the mean of log(1 − D(G(z)))
+     */
+    public static double fromLogits(float[] logits, int n) {
+        double real = 0;
+        double fake = 0;
+        for (int i = 0; i < n; i++) {
+            real -= softplus(-logits[i]);
+            fake -= softplus(logits[n + i]);
+        }
+        return real / n + fake / n;
+    }
+
+    private static double softplus(double x) {
+        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
+    /**
      * Evaluates V for given discriminator probabilities (not logits), in plain Java.
      *
      * @param dReal D(x) for each real sample

@@ -5,6 +5,7 @@ import org.ganbook.data.Density1d;
 import org.ganbook.metrics.KernelDensity;
 import org.ganbook.plot.DensityPanel;
 import org.ganbook.train.GanTrainer;
+import org.ganbook.train.Probes;
 
 /**
  * The curves of Goodfellow et al.'s Figure 1 from a trainer on 1-D data, one call each: the data
@@ -69,7 +70,7 @@ public final class DensityPanels {
         for (int i = 0; i < xs.length; i++) {
             points[i] = (float) xs[i];
         }
-        float[] p = trainer.discriminate(points);
+        float[] p = Probes.discriminate(trainer, points);
         double[] d = new double[p.length];
         for (int i = 0; i < p.length; i++) {
             d[i] = p[i];

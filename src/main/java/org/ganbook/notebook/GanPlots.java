@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import org.ganbook.plot.Field2d;
 import org.ganbook.plot.Plots;
 import org.ganbook.train.GanTrainer;
+import org.ganbook.train.Probes;
 import tech.tablesaw.api.Table;
 
 /**
@@ -52,8 +53,8 @@ public final class GanPlots {
         float[] real = trainer.realSamples(points).toFloatArray();
         NDArray fakes = trainer.generate(points);
         float[] fake = fakes.toFloatArray();
-        float[] gradients = arrows ? trainer.generatorLossGradient(fakes) : null;
-        double[][] grid = trainer.discriminatorGrid(-extent, extent, -extent, extent, GRID_RESOLUTION);
+        float[] gradients = arrows ? Probes.generatorLossGradient(trainer, fakes) : null;
+        double[][] grid = Probes.discriminatorGrid(trainer, -extent, extent, -extent, extent, GRID_RESOLUTION);
         Field2d field = new Field2d(-extent, extent, -extent, extent, grid);
         return Plots.decisionMap(field, real, fake, gradients, title);
     }
@@ -156,7 +157,7 @@ public final class GanPlots {
             extent = Math.max(extent, Math.abs(v) * 1.25);
         }
         extent = Math.ceil(extent * 2) / 2;
-        double[][] grid = trainer.discriminatorGrid(-extent, extent, -extent, extent, GRID_RESOLUTION);
+        double[][] grid = Probes.discriminatorGrid(trainer, -extent, extent, -extent, extent, GRID_RESOLUTION);
         Field2d field = new Field2d(-extent, extent, -extent, extent, grid);
         return Plots.decisionMap(field, real, fake, null, "after " + trainer.iteration() + " iterations");
     }

@@ -1,5 +1,11 @@
 package org.ganbook.train;
 
+import org.ganbook.io.ChecksummedFile;
+import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
+import java.io.EOFException;
+import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -17,15 +23,80 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reading and writing of parameter arrays inside a checkpoint file (the format's plumbing). */
+/**
+ * The checkpoint file of a {@link GanTrainer}: both networks, both optimizers' state, the counters of
+ * the random streams and the history, in a {@linkplain ChecksummedFile checksummed frame} written
+ * atomically. A state with a NaN or infinite value is never written, so a checkpoint always holds a
+ * state that can go on training.
+ */
 final class Checkpoints {
 
-    static final String MAGIC = "ganbook-checkpoint";
-    static final int VERSION = 1;
+    /** The file's kind; the number is the layout's version. */
+    static final String KIND = "ganbook checkpoint 2";
     private static final int MAX_DIMENSIONS = 8;
     private static final long MAX_VALUES = 1L << 30;
 
     private Checkpoints() {}
+
+    /** Writes the trainer's whole state to {@code file}; see {@link GanTrainer#save(Path)}. */
+    static void save(GanTrainer trainer, Path file) throws IOException {
+        GanTrainer.State state = trainer.state();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeLong(state.seed());
+            out.writeLong(state.iteration());
+            out.writeLong(state.realBatchesDrawn());
+            out.writeLong(state.samplesDrawn());
+            out.writeDouble(state.seconds());
+            // a NaN or infinite value stops the save: the previous checkpoint stays the last good one
+            String part = "the generator's weights";
+            try {
+                writeBlock(out, trainer.generator());
+                part = "the discriminator's weights";
+                writeBlock(out, trainer.discriminator());
+                part = "the generator's optimizer state";
+                trainer.generatorOptimizer().saveState(out);
+                part = "the discriminator's optimizer state";
+                trainer.discriminatorOptimizer().saveState(out);
+            } catch (NonFiniteValue e) {
+                throw new NonFiniteStateException(state.iteration(), part + " hold NaN or infinite values");
+            }
+            String probe = Probes.nonFiniteLosses(trainer);
+            if (probe != null) {
+                throw new NonFiniteStateException(state.iteration(), probe);
+            }
+            trainer.historyRows().write(out);
+        }
+        ChecksummedFile.write(file, KIND, bytes.toByteArray());
+    }
+
+    /** Restores a state written by {@link #save}; nothing changes unless the whole file is valid. */
+    static void load(GanTrainer trainer, Path file) throws IOException {
+        byte[] body;
+        try {
+            body = ChecksummedFile.read(file, KIND);
+        } catch (NoSuchFileException e) {
+            throw new IOException("no checkpoint at " + file, e);
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+            long seed = in.readLong();
+            long iteration = in.readLong();
+            long realBatchesDrawn = in.readLong();
+            long samplesDrawn = in.readLong();
+            double seconds = in.readDouble();
+            Map<String, float[]> generatorValues = readBlock(in, trainer.generator(), "generator");
+            Map<String, float[]> discriminatorValues = readBlock(in, trainer.discriminator(), "discriminator");
+            // the file is intact and fits these networks: apply it
+            assign(trainer.generator(), generatorValues);
+            assign(trainer.discriminator(), discriminatorValues);
+            trainer.generatorOptimizer().loadState(in, trainer.manager());
+            trainer.discriminatorOptimizer().loadState(in, trainer.manager());
+            History history = History.read(in);
+            trainer.restore(new GanTrainer.State(seed, iteration, realBatchesDrawn, samplesDrawn, seconds), history);
+        } catch (EOFException e) {
+            throw new IOException(file + " ends early: the checkpoint is incomplete", e);
+        }
+    }
 
     static void writeArray(DataOutputStream out, NDArray array) throws IOException {
         if (array.getDataType() != DataType.FLOAT32) {

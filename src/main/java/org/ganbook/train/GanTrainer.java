@@ -12,35 +12,20 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import java.io.ByteArrayInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedOutputStream;
 import org.ganbook.data.Batch;
 import org.ganbook.data.BatchSampler;
 import org.ganbook.data.DataSource;
 import org.ganbook.data.NativeArrays;
 import org.ganbook.loss.GanLoss;
+import org.ganbook.loss.ValueFunction;
 import org.ganbook.nn.Latent;
-import tech.tablesaw.api.Table;
 import org.ganbook.nn.Networks;
+import tech.tablesaw.api.Table;
 
 /**
  * Trains a generator G against a discriminator D, one readable phase at a time.
@@ -118,7 +103,7 @@ public final class GanTrainer implements AutoCloseable {
     private volatile boolean stopRequested;
     private boolean closed;
 
-    private GanTrainer(Builder builder) {
+    GanTrainer(GanTrainerBuilder builder) {
         this.generator = builder.generator;
         this.discriminator = builder.discriminator;
         this.data = builder.data;
@@ -165,8 +150,8 @@ public final class GanTrainer implements AutoCloseable {
      * @param discriminator D: a sample (and a label, if conditional) in, one logit out
      * @return the builder
      */
-    public static Builder builder(Block generator, Block discriminator) {
-        return new Builder(generator, discriminator);
+    public static GanTrainerBuilder builder(Block generator, Block discriminator) {
+        return new GanTrainerBuilder(generator, discriminator);
     }
 
     private void initialize() {
@@ -200,7 +185,7 @@ public final class GanTrainer implements AutoCloseable {
         }
     }
 
-    private Shape batchShape(long n) {
+    Shape batchShape(long n) {
         return new Shape(n).addAll(data.sampleShape());
     }
 
@@ -251,10 +236,10 @@ public final class GanTrainer implements AutoCloseable {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray output;
                 if (discriminatorHasBatchNorm) {
-                    // D judges the two halves in separate passes, so that BatchNorm normalises the real
-                    // and the fake batch each on its own, as the DCGAN reference does (over a mixed batch,
-                    // D can tell the halves apart by the batch statistics, and its verdict on an all-fake
-                    // batch in the generator step means nothing). The loss is the same mean over 2n.
+                    // D judges the two halves in separate passes, as the DCGAN reference does: BatchNorm then
+                    // normalises an all-real and an all-fake batch, the same kind of batch D sees in the
+                    // generator step (all fake); over a mixed batch its statistics would come from a mix D
+                    // never meets there. The loss is the same mean over 2n.
                     NDList realInputs = CombinedModel.inputs(real.samples(), conditional ? requireLabels(real) : null);
                     NDArray realLogits = discriminator.forward(parameterStore, realInputs, true).singletonOrThrow();
                     NDArray fakeLogits = discriminator
@@ -290,7 +275,7 @@ public final class GanTrainer implements AutoCloseable {
                             meanSigmoid(logits, n, 2 * n),
                             realAfter,
                             fakeAfter,
-                            valueEstimate(logits, n));
+                            ValueFunction.fromLogits(logits, n));
             discriminatorStepsThisIteration++;
             lastDiscriminatorStep = result;
             return result;
@@ -306,6 +291,11 @@ public final class GanTrainer implements AutoCloseable {
      * @throws TrainingDivergedException if the loss is NaN or infinite (nothing is updated)
      */
     public synchronized GeneratorStep generatorStep() {
+        return trainGenerator().generator();
+    }
+
+    /** The generator step; returns the iteration it completes (the row it adds to the history). */
+    private Iteration trainGenerator() {
         ensureOpen();
         startClock();
         try (NDManager step = manager.newSubManager()) {
@@ -338,10 +328,8 @@ public final class GanTrainer implements AutoCloseable {
             if (measureAfterUpdate) {
                 fakeAfter = meanSigmoid(combinedModel.forward(noise, labels, false).toFloatArray(), 0, batchSize);
             }
-            GeneratorStep result =
-                    new GeneratorStep(iteration, lossValue, meanSigmoid(logits, 0, batchSize), fakeAfter);
-            finishIteration(result);
-            return result;
+            return finishIteration(
+                    new GeneratorStep(iteration, lossValue, meanSigmoid(logits, 0, batchSize), fakeAfter));
         }
     }
 
@@ -397,7 +385,7 @@ public final class GanTrainer implements AutoCloseable {
      *
      * <p>Shows its progress: in a Jupyter notebook a bar and a picture that update in place in the
      * cell (see {@code org.ganbook.notebook.Live}), elsewhere a few plain lines; set with
-     * {@link Builder#optProgress(TrainingProgress)}, off with {@code optProgress(0)}. If
+     * {@link GanTrainerBuilder#optProgress(TrainingProgress)}, off with {@code optProgress(0)}. If
      * {@link #requestStop()} is called, training stops after the current iteration and {@code fit}
      * returns. If the thread is interrupted (the notebook's stop button), training stops after the
      * current iteration and {@code fit} throws {@link TrainingInterruptedException}, keeping the
@@ -448,8 +436,7 @@ public final class GanTrainer implements AutoCloseable {
             for (int k = 0; k < discriminatorSteps; k++) {
                 discriminatorStep();
             }
-            generatorStep();
-            result = history.last();
+            result = trainGenerator();
             for (Pair<Integer, TrainingListener> listener : listeners) {
                 if ((result.iteration() + 1) % listener.getKey() == 0) {
                     listener.getValue().onIteration(this, result);
@@ -625,149 +612,10 @@ public final class GanTrainer implements AutoCloseable {
         return discriminate(samples, null);
     }
 
-    /**
-     * D's probability that each sample is real, for samples given as plain numbers: for 1-D data one
-     * value per sample, for 2-D data x,y pairs, for images the pixels of each image in turn.
-     *
-     * @param flatSamples the samples, row-major
-     * @return one probability per sample
-     */
-    public synchronized float[] discriminate(float... flatSamples) {
-        ensureOpen();
-        long perSample = data.sampleShape().size();
-        if (flatSamples.length == 0 || flatSamples.length % perSample != 0) {
-            throw new IllegalArgumentException(
-                    flatSamples.length + " values do not make whole samples of shape " + data.sampleShape());
-        }
-        try (NDManager scope = manager.newSubManager()) {
-            return discriminate(scope.create(flatSamples, batchShape(flatSamples.length / perSample)), null);
-        }
-    }
 
-    /**
-     * D's probability that each sample is a real sample <i>of the given class</i>, for a conditional GAN,
-     * with the samples given as plain numbers (for images, the pixels of each image in turn) and one
-     * class label per sample. Presenting a real 3 with the label 7 shows whether D checks the label.
-     *
-     * @param flatSamples the samples, row-major
-     * @param labels one class label per sample
-     * @return one probability per sample
-     * @throws IllegalStateException if the GAN is not conditional
-     */
-    public synchronized float[] discriminate(float[] flatSamples, int[] labels) {
-        ensureOpen();
-        if (!conditional) {
-            throw new IllegalStateException("labels are for a conditional GAN; use discriminate(samples)");
-        }
-        long perSample = data.sampleShape().size();
-        if (flatSamples.length == 0 || flatSamples.length % perSample != 0) {
-            throw new IllegalArgumentException(
-                    flatSamples.length + " values do not make whole samples of shape " + data.sampleShape());
-        }
-        int n = (int) (flatSamples.length / perSample);
-        if (labels.length != n) {
-            throw new IllegalArgumentException(n + " samples but " + labels.length + " labels");
-        }
-        try (NDManager scope = manager.newSubManager()) {
-            return discriminate(scope.create(flatSamples, batchShape(n)), scope.create(labels));
-        }
-    }
 
-    /**
-     * Measures how strongly the generator would learn right now: the L2 norm of the gradient of
-     * {@code objective}'s generator loss with respect to all of G's weights, on a fresh batch, through
-     * the frozen D. Nothing is updated. Comparing the minimax and the non-saturating objective
-     * against a strong D shows the vanishing gradient of the former.
-     *
-     * @param objective the loss whose generator part is differentiated
-     * @return the gradient norm
-     */
-    public synchronized double generatorGradientNorm(GanLoss objective) {
-        ensureOpen();
-        try (NDManager step = manager.newSubManager()) {
-            long stepSeed = mix(seed, STREAM_SAMPLES, samplesDrawn++, 2);
-            NDArray noise = latent.reseeded(stepSeed).sample(step, batchSize);
-            NDArray labels = conditional ? randomLabels(step, batchSize, stepSeed) : null;
-            Freezing.setTrainable(discriminator, false);
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                collector.backward(objective.generatorLoss(combinedModel.forward(noise, labels, true)));
-            } finally {
-                Freezing.setTrainable(discriminator, true);
-            }
-            double sumOfSquares = 0;
-            for (Pair<String, Parameter> pair : generatorParameters) {
-                try (NDArray gradient = pair.getValue().getArray().getGradient()) {
-                    sumOfSquares += gradient.square().sum().getFloat();
-                    gradient.subi(gradient);
-                }
-            }
-            return Math.sqrt(sumOfSquares);
-        }
-    }
 
-    /**
-     * D's probability over a regular grid of 2-D points, for heat maps of the decision surface.
-     *
-     * @param xMin left edge
-     * @param xMax right edge
-     * @param yMin bottom edge
-     * @param yMax top edge
-     * @param resolution points per side
-     * @return values[row][col], row 0 at yMin
-     */
-    public double[][] discriminatorGrid(double xMin, double xMax, double yMin, double yMax, int resolution) {
-        if (!data.sampleShape().equals(new Shape(2))) {
-            throw new IllegalStateException("a decision grid needs 2-D samples, the data has " + data.sampleShape());
-        }
-        float[] points = new float[resolution * resolution * 2];
-        for (int row = 0; row < resolution; row++) {
-            for (int col = 0; col < resolution; col++) {
-                int i = 2 * (row * resolution + col);
-                points[i] = (float) (xMin + (xMax - xMin) * col / (resolution - 1.0));
-                points[i + 1] = (float) (yMin + (yMax - yMin) * row / (resolution - 1.0));
-            }
-        }
-        float[] p;
-        try (NDManager scope = manager.newSubManager()) {
-            p = discriminate(scope.create(points, new Shape(resolution * resolution, 2)));
-        }
-        double[][] grid = new double[resolution][resolution];
-        for (int row = 0; row < resolution; row++) {
-            for (int col = 0; col < resolution; col++) {
-                grid[row][col] = p[row * resolution + col];
-            }
-        }
-        return grid;
-    }
 
-    /**
-     * The direction in which the generator's loss pushes each sample: minus the gradient of G's loss
-     * with respect to the sample, through the frozen D. Arrows along it show where G will move its
-     * fakes (in the manner of GAN Lab).
-     *
-     * @param samples fake samples, shape (n, sample shape...)
-     * @return the directions, same shape as the samples, flattened row-major
-     */
-    public synchronized float[] generatorLossGradient(NDArray samples) {
-        ensureOpen();
-        if (conditional) {
-            throw new UnsupportedOperationException("gradient arrows are for unconditional GANs");
-        }
-        try (NDManager scope = manager.newSubManager()) {
-            NDArray x = samples.duplicate();
-            x.attach(scope);
-            x.setRequiresGradient(true);
-            Freezing.setTrainable(discriminator, false);
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = discriminator.forward(parameterStore, new NDList(x), false).singletonOrThrow();
-                // times n: the per-sample gradient, not the gradient of the batch mean
-                collector.backward(loss.generatorLoss(logits).mul(samples.getShape().get(0)));
-            } finally {
-                Freezing.setTrainable(discriminator, true);
-            }
-            return x.getGradient().neg().toFloatArray();
-        }
-    }
 
     /**
      * The training history, one row per iteration: {@code iteration}, {@code epoch}, {@code seconds},
@@ -782,175 +630,111 @@ public final class GanTrainer implements AutoCloseable {
 
     // ---------------------------------------------------------------- checkpoints
 
+
+
+
+    // ---------------------------------------------------------------- checkpoints
+
     /**
-     * Saves G, D, both optimizers' state, the iteration count and the history to {@code file}.
-     *
-     * <p>The file is written beside the target under a temporary name and renamed over it only when
-     * complete, so a crash during the save leaves the previous checkpoint intact. A CRC-32 at the end
-     * detects corruption on load. A state with a NaN or infinite weight or optimizer moment is not
-     * saved ({@link NonFiniteStateException}), so a checkpoint file always holds a finite state.
+     * Saves G, D, both optimizers' state, the random streams' counters and the history to {@code file}
+     * (see {@link Checkpoints}): written atomically, checksummed, never from a NaN or infinite state.
      *
      * @param file the checkpoint file
-     * @throws NonFiniteStateException if a weight or an optimizer moment is NaN or infinite
-     * @throws IOException if writing fails
+     * @throws NonFiniteStateException if a weight, an optimizer moment or a probe loss is NaN or infinite
+     * @throws IOException if writing fails (the previous checkpoint is then unchanged)
      */
     public synchronized void save(Path file) throws IOException {
         ensureOpen();
-        Path absolute = file.toAbsolutePath();
-        Path directory = absolute.getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, absolute.getFileName().toString(), ".partial");
-        try {
-            try (OutputStream raw = Files.newOutputStream(temporary);
-                    CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw), new CRC32());
-                    DataOutputStream out = new DataOutputStream(checked)) {
-                out.writeUTF(Checkpoints.MAGIC);
-                out.writeInt(Checkpoints.VERSION);
-                out.writeLong(seed);
-                out.writeLong(iteration);
-                out.writeLong(realBatchesDrawn);
-                out.writeLong(samplesDrawn);
-                out.writeDouble(seconds());
-                // a NaN or infinite value stops the save: the previous checkpoint stays the last good one
-                String part = "the generator's weights";
-                try {
-                    Checkpoints.writeBlock(out, generator);
-                    part = "the discriminator's weights";
-                    Checkpoints.writeBlock(out, discriminator);
-                    part = "the generator's optimizer state";
-                    generatorOptimizer.saveState(out);
-                    part = "the discriminator's optimizer state";
-                    discriminatorOptimizer.saveState(out);
-                } catch (Checkpoints.NonFiniteValue e) {
-                    throw new NonFiniteStateException(iteration, part + " hold NaN or infinite values");
-                }
-                String probe = probeLosses();
-                if (probe != null) {
-                    throw new NonFiniteStateException(iteration, probe);
-                }
-                history.write(out);
-                out.flush();
-                out.writeLong(checked.getChecksum().getValue());
-            }
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        Checkpoints.save(this, file);
     }
 
     /**
-     * The losses of the current networks on a fixed probe batch (inference mode, nothing updated, no
-     * random stream advanced): weights can be finite yet so large that the next step overflows.
-     *
-     * @return {@code null} if both losses are finite, else what is wrong
-     */
-    private String probeLosses() {
-        try (NDManager probe = manager.newSubManager()) {
-            int n = Math.min(batchSize, 64);
-            long probeSeed = mix(seed, STREAM_SAMPLES, -1, 3);
-            Batch real = data.sample(probe, n, probeSeed);
-            NDArray noise = latent.reseeded(probeSeed).sample(probe, n);
-            NDArray labels = conditional ? randomLabels(probe, n, probeSeed) : null;
-            NDArray fakeLogits = combinedModel.forward(noise, labels, false);
-            NDArray realLogits = discriminator
-                    .forward(parameterStore, CombinedModel.inputs(real.samples(), conditional ? requireLabels(real) : null),
-                            false)
-                    .singletonOrThrow();
-            NDArray targets = probe.ones(new Shape(n, 1)).concat(probe.zeros(new Shape(n, 1)), 0);
-            double d = loss.discriminatorLoss(realLogits.concat(fakeLogits, 0), targets).getFloat();
-            double g = loss.generatorLoss(fakeLogits).getFloat();
-            if (Double.isFinite(d) && Double.isFinite(g)) {
-                return null;
-            }
-            return "the networks' losses on a probe batch are not finite: D loss " + d + ", G loss " + g;
-        }
-    }
-
-    /**
-     * Restores a checkpoint written by {@link #save(Path)} into this trainer, whose networks must
-     * have the same architecture. Nothing changes unless the whole file is valid.
+     * Restores a checkpoint written by {@link #save(Path)} into this trainer, whose networks must have
+     * the same architecture; training then goes on exactly as if it had never stopped. Nothing changes
+     * unless the whole file is valid.
      *
      * @param file the checkpoint file
-     * @throws IOException if the file is missing, corrupted, or from another architecture; the
-     *     message says which
+     * @throws IOException if the file is missing, corrupted, or from another architecture; the message
+     *     says which
      */
     public synchronized void load(Path file) throws IOException {
         ensureOpen();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new IOException("no checkpoint at " + file, e);
+        Checkpoints.load(this, file);
+    }
+
+    /** The counters a checkpoint needs besides the networks, the optimizers and the history. */
+    record State(long seed, long iteration, long realBatchesDrawn, long samplesDrawn, double seconds) {}
+
+    State state() {
+        return new State(seed, iteration, realBatchesDrawn, samplesDrawn, seconds());
+    }
+
+    /** Continues from a saved state: the counters, the history, and the real-data stream replayed. */
+    void restore(State state, History saved) {
+        history.replaceWith(saved);
+        if (state.seed() != seed) {
+            System.out.println("note: the checkpoint was trained with seed " + state.seed()
+                    + ", this trainer uses " + seed + "; the run continues with this trainer's seed");
         }
-        try (DataInputStream header = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (!Checkpoints.MAGIC.equals(header.readUTF())) {
-                throw new IOException(file + " is not a ganbook checkpoint");
+        iteration = state.iteration();
+        samplesDrawn = state.samplesDrawn();
+        secondsBefore = state.seconds();
+        startNanos = -1;
+        discriminatorStepsThisIteration = 0;
+        lastDiscriminatorStep = null;
+        sampler = data.sampler(seed);
+        realBatchesDrawn = 0;
+        try (NDManager skip = manager.newSubManager()) {
+            for (long i = 0; i < state.realBatchesDrawn(); i++) {
+                sampler.next(skip, batchSize).samples().close();
+                realBatchesDrawn++;
             }
-        } catch (EOFException | java.io.UTFDataFormatException e) {
-            throw new IOException(file + " is not a ganbook checkpoint", e);
         }
-        if (bytes.length < Long.BYTES) {
-            throw new IOException(file + " is truncated");
-        }
-        int body = bytes.length - Long.BYTES;
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, body);
-        long stored = ByteBuffer.wrap(bytes, body, Long.BYTES).getLong();
-        if (crc.getValue() != stored) {
-            throw new IOException(file + " is corrupted or truncated (checksum mismatch); use an earlier checkpoint");
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body))) {
-            in.readUTF();
-            int version = in.readInt();
-            if (version != Checkpoints.VERSION) {
-                throw new IOException(file + ": unsupported checkpoint version " + version);
-            }
-            long savedSeed = in.readLong();
-            long savedIteration = in.readLong();
-            long savedRealBatches = in.readLong();
-            long savedSamplesDrawn = in.readLong();
-            double savedSeconds = in.readDouble();
-            Map<String, float[]> generatorValues = Checkpoints.readBlock(in, generator, "generator");
-            Map<String, float[]> discriminatorValues = Checkpoints.readBlock(in, discriminator, "discriminator");
-            // the file is intact and fits these networks: apply it
-            Checkpoints.assign(generator, generatorValues);
-            Checkpoints.assign(discriminator, discriminatorValues);
-            generatorOptimizer.loadState(in, manager);
-            discriminatorOptimizer.loadState(in, manager);
-            history.replaceWith(History.read(in));
-            if (savedSeed != seed) {
-                System.out.println("note: the checkpoint was trained with seed " + savedSeed
-                        + ", this trainer uses " + seed + "; the run continues with this trainer's seed");
-            }
-            iteration = savedIteration;
-            samplesDrawn = savedSamplesDrawn;
-            secondsBefore = savedSeconds;
-            startNanos = -1;
-            discriminatorStepsThisIteration = 0;
-            lastDiscriminatorStep = null;
-            sampler = data.sampler(seed);
-            realBatchesDrawn = 0;
-            try (NDManager skip = manager.newSubManager()) {
-                for (long i = 0; i < savedRealBatches; i++) {
-                    sampler.next(skip, batchSize).samples().close();
-                    realBatchesDrawn++;
-                }
-            }
-        } catch (EOFException e) {
-            throw new IOException(file + " ends early: the checkpoint is incomplete", e);
-        }
+    }
+
+    // ---------------------------------------------------------------- for Probes and Checkpoints
+
+    NDManager manager() {
+        return manager;
+    }
+
+    ParameterStore parameterStore() {
+        return parameterStore;
+    }
+
+    GanLoss loss() {
+        return loss;
+    }
+
+    Optimizer generatorOptimizer() {
+        return generatorOptimizer;
+    }
+
+    Optimizer discriminatorOptimizer() {
+        return discriminatorOptimizer;
+    }
+
+    List<Pair<String, Parameter>> generatorParameters() {
+        return generatorParameters;
+    }
+
+    History historyRows() {
+        return history;
+    }
+
+    /** A fresh seed from the sample stream, which training never draws from. */
+    long nextSampleSeed(long salt) {
+        return mix(seed, STREAM_SAMPLES, samplesDrawn++, salt);
+    }
+
+    /** The same seed every time, for probe batches that must not advance any stream. */
+    long probeSeed() {
+        return mix(seed, STREAM_SAMPLES, -1, 3);
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private NDArray randomLabels(NDManager target, int n, long labelSeed) {
+    NDArray randomLabels(NDManager target, int n, long labelSeed) {
         SplittableRandom random = new SplittableRandom(labelSeed ^ 0x5DEECE66DL);
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
@@ -959,7 +743,7 @@ public final class GanTrainer implements AutoCloseable {
         return NativeArrays.copyOf(target, labels);
     }
 
-    private static NDArray requireLabels(Batch batch) {
+    static NDArray requireLabels(Batch batch) {
         if (!batch.hasLabels()) {
             throw new IllegalStateException("a conditional GAN needs labelled data");
         }
@@ -976,21 +760,6 @@ public final class GanTrainer implements AutoCloseable {
             sum += sigmoid(logits[i]);
         }
         return sum / (to - from);
-    }
-
-    /** V(D,G) on the batch: mean log D(x) over the real half + mean log(1 − D(G(z))) over the fake half. */
-    private static double valueEstimate(float[] logits, int n) {
-        double real = 0;
-        double fake = 0;
-        for (int i = 0; i < n; i++) {
-            real += -softplus(-logits[i]);
-            fake += -softplus(logits[n + i]);
-        }
-        return real / n + fake / n;
-    }
-
-    private static double softplus(double x) {
-        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
     }
 
     /** SplitMix64 finaliser over the parts: a well-mixed seed for each step's randomness. */
@@ -1034,222 +803,9 @@ public final class GanTrainer implements AutoCloseable {
         }
     }
 
-    private void ensureOpen() {
+    void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("this trainer is closed");
-        }
-    }
-
-    // ---------------------------------------------------------------- builder
-
-    /** Settings of a {@link GanTrainer}: {@code set…} are required, {@code opt…} have defaults. */
-    public static final class Builder {
-
-        private final Block generator;
-        private final Block discriminator;
-        private DataSource data;
-        private int codingSize;
-        private Latent.Distribution noise = Latent.Distribution.GAUSSIAN;
-        private GanLoss loss = GanLoss.nonSaturating();
-        private int batchSize = 64;
-        private int discriminatorSteps = 1;
-        private float labelSmoothing;
-        private long seed = 42;
-        private Optimizer generatorOptimizer;
-        private Optimizer discriminatorOptimizer;
-        private boolean conditional;
-        private boolean freezeDiscriminator = true;
-        private boolean measureAfterUpdate = true;
-        private int progressLines = 10;
-        private TrainingProgress progress;
-        private Device device;
-        private final List<Pair<Integer, TrainingListener>> listeners = new ArrayList<>();
-
-        private Builder(Block generator, Block discriminator) {
-            if (generator == null || discriminator == null) {
-                throw new IllegalArgumentException("both a generator and a discriminator are needed");
-            }
-            this.generator = generator;
-            this.discriminator = discriminator;
-        }
-
-        /** Sets where real samples come from (required). */
-        public Builder setData(DataSource data) {
-            this.data = data;
-            return this;
-        }
-
-        /** Sets the length of the generator's noise vector (required). */
-        public Builder setCodingSize(int codingSize) {
-            this.codingSize = codingSize;
-            return this;
-        }
-
-        /** Sets the noise distribution; Gaussian by default. */
-        public Builder optNoise(Latent.Distribution noise) {
-            this.noise = noise;
-            return this;
-        }
-
-        /** Sets the objective; non-saturating by default. */
-        public Builder optLoss(GanLoss loss) {
-            this.loss = loss;
-            return this;
-        }
-
-        /** Sets the number of real (and of fake) samples per step; 64 by default. */
-        public Builder optBatchSize(int batchSize) {
-            this.batchSize = batchSize;
-            return this;
-        }
-
-        /** Sets k, the discriminator steps per generator step; 1 by default. */
-        public Builder optDiscriminatorSteps(int k) {
-            this.discriminatorSteps = k;
-            return this;
-        }
-
-        /** One-sided label smoothing: real samples are labelled 1 − s instead of 1; 0 by default. */
-        public Builder optLabelSmoothing(float s) {
-            this.labelSmoothing = s;
-            return this;
-        }
-
-        /** Sets the seed of everything random: initial weights, noise, batches; 42 by default. */
-        public Builder optSeed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** Sets both learning rates, with Adam (beta1 = 0.5) for both networks; 2e-4 by default. */
-        public Builder optLearningRate(float learningRate) {
-            return optLearningRates(learningRate, learningRate);
-        }
-
-        /** Sets each network's learning rate, with Adam (beta1 = 0.5). */
-        public Builder optLearningRates(float generator, float discriminator) {
-            this.generatorOptimizer = Optimizer.adam(generator, 0.5f);
-            this.discriminatorOptimizer = Optimizer.adam(discriminator, 0.5f);
-            return this;
-        }
-
-        /** Sets the generator's optimizer. */
-        public Builder optGeneratorOptimizer(Optimizer optimizer) {
-            this.generatorOptimizer = optimizer;
-            return this;
-        }
-
-        /** Sets the discriminator's optimizer. */
-        public Builder optDiscriminatorOptimizer(Optimizer optimizer) {
-            this.discriminatorOptimizer = optimizer;
-            return this;
-        }
-
-        /** Makes the GAN conditional: G and D also take the class label (the data must have labels). */
-        public Builder optConditional(boolean conditional) {
-            this.conditional = conditional;
-            return this;
-        }
-
-        /**
-         * Whether D is frozen during the generator step; true by default. Turning it off exists only
-         * to show what goes wrong: D then collects gradient from G's loss, which leaks into its next
-         * update.
-         */
-        public Builder optFreezeDiscriminator(boolean freeze) {
-            this.freezeDiscriminator = freeze;
-            return this;
-        }
-
-        /**
-         * Whether each step measures D's outputs again after its update (one extra forward pass, in
-         * inference mode); true by default. Turn off for speed: the training itself is the same.
-         */
-        public Builder optMeasureAfterUpdate(boolean measure) {
-            this.measureAfterUpdate = measure;
-            return this;
-        }
-
-        /**
-         * How many plain progress lines {@link GanTrainer#fit} prints per call where there is no live
-         * view (a terminal, a log); 10 by default. 0 turns all progress off, the live view in a notebook
-         * included.
-         *
-         * @throws IllegalArgumentException if {@code lines} is negative
-         */
-        public Builder optProgress(int lines) {
-            if (lines < 0) {
-                throw new IllegalArgumentException("progress lines must be >= 0, got " + lines);
-            }
-            this.progressLines = lines;
-            this.progress = null;
-            return this;
-        }
-
-        /**
-         * What {@link GanTrainer#fit} shows while it trains, in place of the default (the live view in
-         * a notebook, plain lines elsewhere): {@code optProgress(Live.every(100, GanPlots::curves))},
-         * {@code optProgress(TrainingProgress.lines(4))}.
-         *
-         * @throws IllegalArgumentException if {@code progress} is null
-         */
-        public Builder optProgress(TrainingProgress progress) {
-            if (progress == null) {
-                throw new IllegalArgumentException("progress is null: use optProgress(0) or TrainingProgress.none()");
-            }
-            this.progress = progress;
-            return this;
-        }
-
-        /** Calls {@code listener} every {@code every} iterations during {@link GanTrainer#fit}. */
-        public Builder optListener(int every, TrainingListener listener) {
-            if (every <= 0) {
-                throw new IllegalArgumentException("every must be positive, got " + every);
-            }
-            listeners.add(new Pair<>(every, listener));
-            return this;
-        }
-
-        /** Sets the device; the engine's default (a GPU when one is available) otherwise. */
-        public Builder optDevice(Device device) {
-            this.device = device;
-            return this;
-        }
-
-        /**
-         * Builds the trainer and initializes the networks (seeded) if they are not yet initialized.
-         *
-         * @return the trainer
-         */
-        public GanTrainer build() {
-            if (data == null) {
-                throw new IllegalArgumentException("setData(...) is required: where do real samples come from?");
-            }
-            if (codingSize <= 0) {
-                throw new IllegalArgumentException("setCodingSize(...) is required and must be positive");
-            }
-            if (batchSize <= 0) {
-                throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
-            }
-            if (discriminatorSteps <= 0) {
-                throw new IllegalArgumentException("discriminator steps k must be positive, got " + discriminatorSteps);
-            }
-            if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
-                throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + labelSmoothing);
-            }
-            if (conditional && data.numClasses() <= 0) {
-                throw new IllegalArgumentException("a conditional GAN needs labelled data; " + data.name() + " has none");
-            }
-            if (generatorOptimizer == null) {
-                generatorOptimizer = Optimizer.adam(2e-4f, 0.5f);
-            }
-            if (discriminatorOptimizer == null) {
-                discriminatorOptimizer = Optimizer.adam(2e-4f, 0.5f);
-            }
-            if (generatorOptimizer == discriminatorOptimizer) {
-                throw new IllegalArgumentException("G and D need separate optimizer instances");
-            }
-            return new GanTrainer(this);
         }
     }
 }

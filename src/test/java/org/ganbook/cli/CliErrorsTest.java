@@ -131,7 +131,7 @@ class CliErrorsTest {
         checkpoint[checkpoint.length / 2] ^= 0x10;
         Files.write(run.resolve("checkpoint.ckpt"), checkpoint);
         assertOneLine(Cli.run("resume", "--out", run.toString(), "--steps", "2")
-                .assertUsageError("checkpoint.ckpt is corrupted or truncated (checksum mismatch)"));
+                .assertUsageError("checkpoint.ckpt cannot be used: it is corrupted or truncated (checksum mismatch)"));
 
         Files.delete(run.resolve("checkpoint.ckpt"));
         Cli.run("resume", "--out", run.toString(), "--steps", "2")

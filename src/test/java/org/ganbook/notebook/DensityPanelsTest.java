@@ -48,7 +48,7 @@ class DensityPanelsTest {
             for (double p : panel.d()) {
                 assertTrue(p > 0 && p < 1);
             }
-            float[] direct = trainer.discriminate((float) xs[10], (float) xs[100]);
+            float[] direct = org.ganbook.train.Probes.discriminate(trainer, (float) xs[10], (float) xs[100]);
             assertEquals(direct[0], panel.d()[10], 1e-6);
             assertEquals(direct[1], panel.d()[100], 1e-6);
         }

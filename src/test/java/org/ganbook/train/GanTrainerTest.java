@@ -213,7 +213,7 @@ class GanTrainerTest {
             }
             var fakes = trainer.generate(64);
             float[] before = trainer.discriminate(fakes);
-            float[] direction = trainer.generatorLossGradient(fakes);
+            float[] direction = Probes.generatorLossGradient(trainer, fakes);
             var moved = fakes.add(trainer.generate(64).getManager().create(direction, fakes.getShape()).mul(0.01f));
             float[] after = trainer.discriminate(moved);
             double gain = 0;
@@ -247,8 +247,8 @@ class GanTrainerTest {
             // per fake, the minimax gradient carries a factor D(G(z)), the non-saturating one 1 - D(G(z))
             assertTrue(strong.fakeAfter() < 0.05, "D should reject the fakes by now: " + strong);
             ParameterSnapshot g = ParameterSnapshot.of(trainer.generator());
-            double minimax = trainer.generatorGradientNorm(org.ganbook.loss.GanLoss.minimax());
-            double nonSaturating = trainer.generatorGradientNorm(org.ganbook.loss.GanLoss.nonSaturating());
+            double minimax = Probes.generatorGradientNorm(trainer, org.ganbook.loss.GanLoss.minimax());
+            double nonSaturating = Probes.generatorGradientNorm(trainer, org.ganbook.loss.GanLoss.nonSaturating());
             assertTrue(g.compareWith(trainer.generator()).unchanged(), "measuring must not update G");
             assertEquals(0, Gradients.norm(trainer.generator()), 1e-12, "measuring must leave no gradient behind");
             assertTrue(nonSaturating > 10 * minimax, nonSaturating + " vs " + minimax);
@@ -272,25 +272,25 @@ class GanTrainerTest {
                 .optBatchSize(4).optProgress(0).build()) {
             trainer.fit(3);
             float[] flat = org.ganbook.data.DatasetArrays.pixels(data);
-            float[] p = trainer.discriminate(flat, labels);
+            float[] p = Probes.discriminate(trainer, flat, labels);
             assertEquals(6, p.length);
             var images = trainer.realSamples(1).getManager().create(flat, new ai.djl.ndarray.types.Shape(6, 1, 2, 2));
             assertArrayEquals(trainer.discriminate(images, images.getManager().create(labels)), p, 1e-6f);
-            float[] relabelled = trainer.discriminate(flat, new int[] {1, 2, 0, 1, 2, 0});
+            float[] relabelled = Probes.discriminate(trainer, flat, new int[] {1, 2, 0, 1, 2, 0});
             assertFalse(java.util.Arrays.equals(p, relabelled), "the label is an input of D");
-            assertThrows(IllegalArgumentException.class, () -> trainer.discriminate(flat, new int[] {0, 1}));
+            assertThrows(IllegalArgumentException.class, () -> Probes.discriminate(trainer, flat, new int[] {0, 1}));
         }
         try (GanTrainer plain = TestData.trainer(false).build()) {
-            assertThrows(IllegalStateException.class, () -> plain.discriminate(new float[] {0, 0}, new int[] {0}));
+            assertThrows(IllegalStateException.class, () -> Probes.discriminate(plain, new float[] {0, 0}, new int[] {0}));
         }
     }
 
     @Test
     void discriminateAcceptsPlainNumbers() {
         try (GanTrainer trainer = TestData.trainer(false).build()) {
-            float[] p = trainer.discriminate(0f, 0f, 2f, 0f, -2f, 0f);
+            float[] p = Probes.discriminate(trainer, 0f, 0f, 2f, 0f, -2f, 0f);
             assertEquals(3, p.length);
-            var e = assertThrows(IllegalArgumentException.class, () -> trainer.discriminate(1f, 2f, 3f));
+            var e = assertThrows(IllegalArgumentException.class, () -> Probes.discriminate(trainer, 1f, 2f, 3f));
             assertTrue(e.getMessage().contains("whole samples"));
         }
     }

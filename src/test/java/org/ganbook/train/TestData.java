@@ -65,7 +65,7 @@ final class TestData {
         return block.add(x -> Activation.leakyRelu(x, 0.2f)).add(Linear.builder().setUnits(1).build());
     }
 
-    static GanTrainer.Builder trainer(boolean batchNorm) {
+    static GanTrainerBuilder trainer(boolean batchNorm) {
         return GanTrainer.builder(generator(4), discriminator(batchNorm))
                 .setData(ring())
                 .setCodingSize(4)

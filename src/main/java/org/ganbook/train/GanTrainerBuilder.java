@@ -1,0 +1,224 @@
+package org.ganbook.train;
+
+import ai.djl.Device;
+import ai.djl.nn.Block;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.List;
+import org.ganbook.data.DataSource;
+import org.ganbook.loss.GanLoss;
+import org.ganbook.nn.Latent;
+
+/**
+ * Settings of a {@link GanTrainer}, in DJL's builder style: {@code set…} are required, {@code opt…}
+ * have defaults. Made by {@link GanTrainer#builder(Block, Block)}.
+ */
+public final class GanTrainerBuilder {
+
+    final Block generator;
+    final Block discriminator;
+    DataSource data;
+    int codingSize;
+    Latent.Distribution noise = Latent.Distribution.GAUSSIAN;
+    GanLoss loss = GanLoss.nonSaturating();
+    int batchSize = 64;
+    int discriminatorSteps = 1;
+    float labelSmoothing;
+    long seed = 42;
+    Optimizer generatorOptimizer;
+    Optimizer discriminatorOptimizer;
+    boolean conditional;
+    boolean freezeDiscriminator = true;
+    boolean measureAfterUpdate = true;
+    int progressLines = 10;
+    TrainingProgress progress;
+    Device device;
+    final List<Pair<Integer, TrainingListener>> listeners = new ArrayList<>();
+
+    GanTrainerBuilder(Block generator, Block discriminator) {
+        if (generator == null || discriminator == null) {
+            throw new IllegalArgumentException("both a generator and a discriminator are needed");
+        }
+        this.generator = generator;
+        this.discriminator = discriminator;
+    }
+
+    /** Sets where real samples come from (required). */
+    public GanTrainerBuilder setData(DataSource data) {
+        this.data = data;
+        return this;
+    }
+
+    /** Sets the length of the generator's noise vector (required). */
+    public GanTrainerBuilder setCodingSize(int codingSize) {
+        this.codingSize = codingSize;
+        return this;
+    }
+
+    /** Sets the noise distribution; Gaussian by default. */
+    public GanTrainerBuilder optNoise(Latent.Distribution noise) {
+        this.noise = noise;
+        return this;
+    }
+
+    /** Sets the objective; non-saturating by default. */
+    public GanTrainerBuilder optLoss(GanLoss loss) {
+        this.loss = loss;
+        return this;
+    }
+
+    /** Sets the number of real (and of fake) samples per step; 64 by default. */
+    public GanTrainerBuilder optBatchSize(int batchSize) {
+        this.batchSize = batchSize;
+        return this;
+    }
+
+    /** Sets k, the discriminator steps per generator step; 1 by default. */
+    public GanTrainerBuilder optDiscriminatorSteps(int k) {
+        this.discriminatorSteps = k;
+        return this;
+    }
+
+    /** One-sided label smoothing: real samples are labelled 1 − s instead of 1; 0 by default. */
+    public GanTrainerBuilder optLabelSmoothing(float s) {
+        this.labelSmoothing = s;
+        return this;
+    }
+
+    /** Sets the seed of everything random: initial weights, noise, batches; 42 by default. */
+    public GanTrainerBuilder optSeed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /** Sets both learning rates, with Adam (beta1 = 0.5) for both networks; 2e-4 by default. */
+    public GanTrainerBuilder optLearningRate(float learningRate) {
+        return optLearningRates(learningRate, learningRate);
+    }
+
+    /** Sets each network's learning rate, with Adam (beta1 = 0.5). */
+    public GanTrainerBuilder optLearningRates(float generator, float discriminator) {
+        this.generatorOptimizer = Optimizer.adam(generator, 0.5f);
+        this.discriminatorOptimizer = Optimizer.adam(discriminator, 0.5f);
+        return this;
+    }
+
+    /** Sets the generator's optimizer. */
+    public GanTrainerBuilder optGeneratorOptimizer(Optimizer optimizer) {
+        this.generatorOptimizer = optimizer;
+        return this;
+    }
+
+    /** Sets the discriminator's optimizer. */
+    public GanTrainerBuilder optDiscriminatorOptimizer(Optimizer optimizer) {
+        this.discriminatorOptimizer = optimizer;
+        return this;
+    }
+
+    /** Makes the GAN conditional: G and D also take the class label (the data must have labels). */
+    public GanTrainerBuilder optConditional(boolean conditional) {
+        this.conditional = conditional;
+        return this;
+    }
+
+    /**
+     * Whether D is frozen during the generator step; true by default. Turning it off exists only
+     * to show what goes wrong: D then collects gradient from G's loss, which leaks into its next
+     * update.
+     */
+    public GanTrainerBuilder optFreezeDiscriminator(boolean freeze) {
+        this.freezeDiscriminator = freeze;
+        return this;
+    }
+
+    /**
+     * Whether each step measures D's outputs again after its update (one extra forward pass, in
+     * inference mode); true by default. Turn off for speed: the training itself is the same.
+     */
+    public GanTrainerBuilder optMeasureAfterUpdate(boolean measure) {
+        this.measureAfterUpdate = measure;
+        return this;
+    }
+
+    /**
+     * How many plain progress lines {@link GanTrainer#fit} prints per call where there is no live
+     * view (a terminal, a log); 10 by default. 0 turns all progress off, the live view in a notebook
+     * included.
+     *
+     * @throws IllegalArgumentException if {@code lines} is negative
+     */
+    public GanTrainerBuilder optProgress(int lines) {
+        if (lines < 0) {
+            throw new IllegalArgumentException("progress lines must be >= 0, got " + lines);
+        }
+        this.progressLines = lines;
+        this.progress = null;
+        return this;
+    }
+
+    /**
+     * What {@link GanTrainer#fit} shows while it trains, in place of the default (the live view in
+     * a notebook, plain lines elsewhere): {@code optProgress(Live.every(100, GanPlots::curves))},
+     * {@code optProgress(TrainingProgress.lines(4))}.
+     *
+     * @throws IllegalArgumentException if {@code progress} is null
+     */
+    public GanTrainerBuilder optProgress(TrainingProgress progress) {
+        if (progress == null) {
+            throw new IllegalArgumentException("progress is null: use optProgress(0) or TrainingProgress.none()");
+        }
+        this.progress = progress;
+        return this;
+    }
+
+    /** Calls {@code listener} every {@code every} iterations during {@link GanTrainer#fit}. */
+    public GanTrainerBuilder optListener(int every, TrainingListener listener) {
+        if (every <= 0) {
+            throw new IllegalArgumentException("every must be positive, got " + every);
+        }
+        listeners.add(new Pair<>(every, listener));
+        return this;
+    }
+
+    /** Sets the device; the engine's default (a GPU when one is available) otherwise. */
+    public GanTrainerBuilder optDevice(Device device) {
+        this.device = device;
+        return this;
+    }
+
+    /**
+     * Builds the trainer and initializes the networks (seeded) if they are not yet initialized.
+     *
+     * @return the trainer
+     */
+    public GanTrainer build() {
+        if (data == null) {
+            throw new IllegalArgumentException("setData(...) is required: where do real samples come from?");
+        }
+        if (codingSize <= 0) {
+            throw new IllegalArgumentException("setCodingSize(...) is required and must be positive");
+        }
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+        if (discriminatorSteps <= 0) {
+            throw new IllegalArgumentException("discriminator steps k must be positive, got " + discriminatorSteps);
+        }
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + labelSmoothing);
+        }
+        if (conditional && data.numClasses() <= 0) {
+            throw new IllegalArgumentException("a conditional GAN needs labelled data; " + data.name() + " has none");
+        }
+        if (generatorOptimizer == null) {
+            generatorOptimizer = Optimizer.adam(2e-4f, 0.5f);
+        }
+        if (discriminatorOptimizer == null) {
+            discriminatorOptimizer = Optimizer.adam(2e-4f, 0.5f);
+        }
+        if (generatorOptimizer == discriminatorOptimizer) {
+            throw new IllegalArgumentException("G and D need separate optimizer instances");
+        }
+        return new GanTrainer(this);
+    }
+}
