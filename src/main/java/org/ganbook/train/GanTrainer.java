@@ -630,11 +630,6 @@ public final class GanTrainer implements AutoCloseable {
 
     // ---------------------------------------------------------------- checkpoints
 
-
-
-
-    // ---------------------------------------------------------------- checkpoints
-
     /**
      * Saves G, D, both optimizers' state, the random streams' counters and the history to {@code file}
      * (see {@link Checkpoints}): written atomically, checksummed, never from a NaN or infinite state.
