@@ -208,6 +208,7 @@ final class TrainCommand implements Callable<Integer> {
         config.gridEvery = gridEvery != null ? gridEvery : 0;
         config.validate("invalid options");
         DataChoice.checkData(config, source);
+        Resources.checkModel(config);
         long steps = steps(config);
         config.gridEvery = gridEvery != null ? gridEvery : (int) Math.max(1, Math.min(Integer.MAX_VALUE, steps / 10));
 
