@@ -86,6 +86,15 @@ final class DataChoice {
         if (!Files.isDirectory(directory)) {
             throw new UserException("the data directory " + directory + " does not exist (any more)");
         }
+        for (String name : new String[] {"train-images-idx3-ubyte", "train-images-idx3-ubyte.gz",
+            "train-images.idx3-ubyte", "train-images.idx3-ubyte.gz"}) {
+            Path file = directory.resolve(name);
+            if (Files.isRegularFile(file)) {
+                // the header alone says how much memory the images need: refuse before reading them
+                Resources.checkImages(file, org.ganbook.data.IdxReader.readImageHeader(file));
+                break;
+            }
+        }
         try {
             return Datasets.idxDirectory(directory);
         } catch (DatasetNotFoundException e) {

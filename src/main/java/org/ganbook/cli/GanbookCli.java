@@ -116,9 +116,12 @@ public final class GanbookCli implements Callable<Integer> {
             CommandLine command = ex.getCommandLine();
             PrintWriter writer = command.getErr();
             String name = command.getCommandSpec().qualifiedName();
-            writer.println(name + ": " + ex.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, writer);
-            writer.println("Try '" + name + " --help' for the options.");
+            // one line: the mistake, a suggestion if picocli has one, and where to look
+            java.util.List<String> suggestions = ex instanceof CommandLine.UnmatchedArgumentException unmatched
+                    ? unmatched.getSuggestions() : java.util.List.of();
+            writer.println(name + ": " + String.valueOf(ex.getMessage()).replaceAll("\\s*\\R\\s*", " ").trim()
+                    + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?")
+                    + " Try '" + name + " --help' for the options.");
             writer.flush();
             return EXIT_USAGE;
         });
@@ -132,10 +135,12 @@ public final class GanbookCli implements Callable<Integer> {
         if (ex instanceof UserException || ex instanceof DatasetException || ex instanceof IllegalArgumentException) {
             err.println("ganbook: error: " + ex.getMessage());
             code = EXIT_USAGE;
-        } else if (ex instanceof IOException || ex instanceof UncheckedIOException) {
-            Throwable cause = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
-            err.println("ganbook: error: " + ex.getMessage()
-                    + (cause != ex ? " (" + cause.getMessage() + ")" : ""));
+        } else if (ex instanceof IOException io) {
+            err.println("ganbook: error: " + describe(io));
+            code = EXIT_ERROR;
+        } else if (ex instanceof UncheckedIOException unchecked) {
+            err.println("ganbook: error: " + unchecked.getMessage().replaceAll(": [^:]*Exception: .*", "") + " ("
+                    + reason(unchecked.getCause()) + ")");
             code = EXIT_ERROR;
         } else {
             err.println("ganbook: unexpected error: " + ex);
@@ -146,6 +151,43 @@ public final class GanbookCli implements Callable<Integer> {
             ex.printStackTrace(err);
         }
         return code;
+    }
+
+    /**
+     * An input/output error in words: the file and the operating system's reason where the
+     * exception has them (a bare {@code NoSuchFileException} says only the path).
+     */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            return fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": " + reason(e);
+        }
+        return e.getMessage() != null ? e.getMessage() : reason(e);
+    }
+
+    /** The reason of an input/output error in a few words. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            if (fs.getReason() != null) {
+                return fs.getReason();
+            }
+            if (e instanceof java.nio.file.NoSuchFileException) {
+                return "no such file or directory";
+            }
+            if (e instanceof java.nio.file.AccessDeniedException) {
+                return "permission denied";
+            }
+            if (e instanceof java.nio.file.FileAlreadyExistsException) {
+                return "a file of that name is in the way";
+            }
+            if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+                return "a non-empty directory is in the way";
+            }
+            if (e instanceof java.nio.file.NotDirectoryException) {
+                return "not a directory";
+            }
+            return e.getClass().getSimpleName();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** Reports the version from the jar's manifest, or the development version. */

@@ -125,6 +125,7 @@ final class ResumeCommand implements Callable<Integer> {
         DataSource source = DataChoice.load(config);
         DataChoice.checkFits(config, source);
         DataChoice.checkData(config, source);
+        Resources.checkModel(config);
         DataChoice.notes(config).forEach(cli.out::println);
         if (source instanceof org.ganbook.data.ImageDataset images) {
             config.datasetSize = images.size();

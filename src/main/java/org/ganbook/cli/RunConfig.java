@@ -343,6 +343,13 @@ public final class RunConfig {
      * @throws UserException if there is no such file (the message says how to start a run)
      * @throws ConfigException if the file is not a valid configuration
      */
+    /** The message for a run directory with a checkpoint but no config.json. */
+    static String missingConfig(Path directory) {
+        return directory + " has a checkpoint but no " + FILE + ", which is needed to rebuild its networks: put"
+                + " " + FILE + " back (a copy from the same run), or `ganbook train --force --out " + directory
+                + " ...` starts over";
+    }
+
     public static RunConfig read(Path directory) {
         Path file = directory.resolve(FILE);
         byte[] bytes;
@@ -352,6 +359,9 @@ public final class RunConfig {
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
+            if (Files.exists(directory.resolve(RunDirectory.CHECKPOINT))) {
+                throw new UserException(missingConfig(directory), e);
+            }
             throw new UserException("no run in " + directory + " (" + FILE + " is missing); start one with"
                     + " `ganbook train --out " + directory + " ...`", e);
         } catch (IOException e) {

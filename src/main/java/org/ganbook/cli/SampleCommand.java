@@ -1,6 +1,7 @@
 package org.ganbook.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ganbook.data.DataSource;
@@ -63,6 +64,10 @@ final class SampleCommand implements Callable<Integer> {
             throw new UserException("--count must be in 1..4096, got " + count);
         }
         RunConfig config = RunConfig.read(out);
+        if (png != null && Files.isDirectory(png)) {
+            throw new UserException("--png " + png + " is a directory; give a file name, such as "
+                    + png.resolve("sample.png"));
+        }
         if (config.isPoints()) {
             System.setProperty("ai.djl.pytorch.num_threads", "1");
         }
@@ -82,7 +87,7 @@ final class SampleCommand implements Callable<Integer> {
                 new Progress(cli.out, Progress.Mode.NONE), cli.out, cli.err)) {
             session.restore();
             var trainer = session.trainer();
-            Plots.save(Sampling.picture(trainer, config, data, count, seed, label), picture);
+            Pictures.write(Sampling.picture(trainer, config, data, count, seed, label), picture);
             cli.out.println("wrote " + picture + ": " + count + " samples from step " + trainer.iteration());
             if (csv != null) {
                 Sampling.writeCsv(Sampling.generate(trainer, config, count, seed, label), csv);

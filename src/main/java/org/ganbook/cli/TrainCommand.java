@@ -167,10 +167,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         RunDirectory directory = new RunDirectory(out);
-        if (directory.holdsRun() && !force) {
-            throw new UserException(out + " already holds a run; continue it with `ganbook resume --out " + out
-                    + " --steps N`, or start over with --force");
-        }
+        refuseExistingRun(directory);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserException("--out " + out + " is a file, not a directory");
         }
@@ -211,14 +208,12 @@ final class TrainCommand implements Callable<Integer> {
         config.gridEvery = gridEvery != null ? gridEvery : 0;
         config.validate("invalid options");
         DataChoice.checkData(config, source);
+        Resources.checkModel(config);
         long steps = steps(config);
         config.gridEvery = gridEvery != null ? gridEvery : (int) Math.max(1, Math.min(Integer.MAX_VALUE, steps / 10));
 
         try (RunLock lock = RunLock.acquire(out)) {
-            if (directory.holdsRun() && !force) {
-                throw new UserException(out + " already holds a run; continue it with `ganbook resume --out " + out
-                        + " --steps N`, or start over with --force");
-            }
+            refuseExistingRun(directory);
             if (force) {
                 directory.clearRun();
             }
@@ -237,6 +232,17 @@ final class TrainCommand implements Callable<Integer> {
                 return training.train(steps, stop, 0, null);
             }
         }
+    }
+
+    private void refuseExistingRun(RunDirectory directory) {
+        if (!directory.holdsRun() || force) {
+            return;
+        }
+        if (!Files.exists(directory.config())) {
+            throw new UserException(RunConfig.missingConfig(out));
+        }
+        throw new UserException(out + " already holds a run; continue it with `ganbook resume --out " + out
+                + " --steps N`, or start over with --force");
     }
 
     private long steps(RunConfig config) {

@@ -189,22 +189,12 @@ final class TrainingSession implements AutoCloseable {
         } catch (NonFiniteStateException e) {
             throw e;
         } catch (IOException e) {
-            throw new IOException("cannot write the checkpoint " + file + " (" + reason(e) + "); "
+            throw new IOException("cannot write the checkpoint " + file + " (" + GanbookCli.reason(e) + "); "
                     + (lastCheckpoint >= 0 ? "the previous checkpoint (from step " + lastCheckpoint + ") is kept"
                             : "no checkpoint was written"), e);
         }
         lastCheckpoint = trainer.iteration();
         writeHistory(Long.MAX_VALUE);
-    }
-
-    /** What went wrong in a few words: the file system's reason where there is one. */
-    static String reason(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException fs) {
-            String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-                    .toLowerCase(Locale.ROOT);
-            return fs.getReason() != null ? fs.getReason() : kind.equals("file system") ? "failed" : kind;
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private void writeHistory(long rows) throws IOException {
@@ -217,7 +207,7 @@ final class TrainingSession implements AutoCloseable {
             history.write().csv(temporary.toFile());
             RunDirectory.moveAtomically(temporary, file);
         } catch (IOException | RuntimeException e) {
-            throw new IOException("cannot write " + file + " (" + (e instanceof IOException io ? reason(io)
+            throw new IOException("cannot write " + file + " (" + (e instanceof IOException io ? GanbookCli.reason(io)
                     : e.getMessage()) + "); the checkpoint " + directory.checkpoint() + " (from step "
                     + lastCheckpoint + ") is kept", e);
         } finally {
@@ -226,12 +216,12 @@ final class TrainingSession implements AutoCloseable {
             }
         }
         if (history.rowCount() > 0) {
-            Plots.save(Plots.losses(history), directory.losses());
-            Plots.save(Plots.discriminatorOutputs(history), directory.discriminatorOutputs());
+            Pictures.write(Plots.losses(history), directory.losses());
+            Pictures.write(Plots.discriminatorOutputs(history), directory.discriminatorOutputs());
         }
     }
 
-    private void writeGrid(long step) {
+    private void writeGrid(long step) throws IOException {
         if (config.gridEvery <= 0) {
             return;
         }
@@ -256,7 +246,7 @@ final class TrainingSession implements AutoCloseable {
         } else {
             return;
         }
-        Plots.save(picture, directory.grid(step));
+        Pictures.write(picture, directory.grid(step));
     }
 
     private float[] generateFixed(int n) {
@@ -270,9 +260,9 @@ final class TrainingSession implements AutoCloseable {
     }
 
     /** Writes {@code n} fresh samples as a picture: an image grid, or real vs fake points. */
-    private void writeSamples(Path file, int n) {
+    private void writeSamples(Path file, int n) throws IOException {
         BufferedImage picture = Sampling.picture(trainer, config, data, n, trainer.iteration() + 1_000_003L, null);
-        Plots.save(picture, file);
+        Pictures.write(picture, file);
     }
 
     private String coverage(Mixture2d mixture) {

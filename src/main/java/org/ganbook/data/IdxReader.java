@@ -51,7 +51,77 @@ public final class IdxReader {
      * @throws DatasetException if the file cannot be read
      */
     public static ImageBytes readImages(Path file) {
-        return parseImages(readFile(file), file.toString());
+        Parsed parsed = readStreaming(file, IMAGE_DIMENSIONS);
+        int[] dims = parsed.dims;
+        return new ImageBytes(dims[0], dims[1], dims[2], parsed.payload);
+    }
+
+    /**
+     * Reads only the header of an IDX images file (raw or gzipped), checked as {@link #readImages}
+     * checks it, so that a caller can estimate the memory the images need before reading them.
+     *
+     * @param file the file
+     * @return the number of images, rows and cols
+     * @throws DatasetFormatException if the header is not a valid IDX images header
+     * @throws DatasetNotFoundException if the file does not exist
+     * @throws DatasetException if the file cannot be read
+     */
+    public static int[] readImageHeader(Path file) {
+        String source = file.toString();
+        try (InputStream in = open(file)) {
+            int[] dims = header(in, source, in instanceof GZIPInputStream ? "decompressed content" : "file",
+                    IMAGE_DIMENSIONS);
+            checkDimensions(source, dims);
+            return dims;
+        } catch (NoSuchFileException e) {
+            throw new DatasetNotFoundException("no such file: " + file, List.of(file.toString()));
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new DatasetFormatException(source, "corrupt gzip data: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new DatasetException("cannot read " + file + ": " + e, e);
+        }
+    }
+
+    /** Opens a file, decompressing it on the fly if it starts with the gzip magic bytes. */
+    private static InputStream open(Path file) throws IOException {
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try {
+            in.mark(2);
+            int first = in.read();
+            int second = in.read();
+            in.reset();
+            return first == 0x1F && second == 0x8B ? new GZIPInputStream(in, 1 << 16) : in;
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads a file as a stream: a gzipped file is decompressed on the fly, never held whole, and
+     * reading stops at the payload the header announces (plus a bounded look for trailing bytes).
+     */
+    private static Parsed readStreaming(Path file, int expectedDimensions) {
+        String source = file.toString();
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new DatasetFormatException(source, String.format(Locale.ROOT,
+                        "file is %d bytes, more than the %d-byte limit", size, MAX_FILE_BYTES));
+            }
+            try (InputStream in = open(file)) {
+                boolean gzip = in instanceof GZIPInputStream;
+                return parse(in, gzip ? -1 : size, gzip, source, expectedDimensions);
+            }
+        } catch (NoSuchFileException e) {
+            throw new DatasetNotFoundException("no such file: " + file, List.of(file.toString()));
+        } catch (DatasetException e) {
+            throw e;
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new DatasetFormatException(source, "corrupt gzip data: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new DatasetException("cannot read " + file + ": " + e, e);
+        }
     }
 
     /**
@@ -64,7 +134,7 @@ public final class IdxReader {
      * @throws DatasetException if the file cannot be read
      */
     public static int[] readLabels(Path file) {
-        return parseLabels(readFile(file), file.toString());
+        return labels(readStreaming(file, LABEL_DIMENSIONS).payload);
     }
 
     /**
@@ -90,7 +160,10 @@ public final class IdxReader {
      * @throws DatasetFormatException if the content is not a valid IDX labels file
      */
     public static int[] parseLabels(byte[] content, String source) {
-        byte[] payload = parse(content, source, LABEL_DIMENSIONS).payload;
+        return labels(parse(content, source, LABEL_DIMENSIONS).payload);
+    }
+
+    private static int[] labels(byte[] payload) {
         int[] labels = new int[payload.length];
         for (int i = 0; i < payload.length; i++) {
             labels[i] = Byte.toUnsignedInt(payload[i]);
@@ -122,9 +195,34 @@ public final class IdxReader {
 
     private static Parsed parse(byte[] content, String source, int expectedDimensions) {
         boolean gzip = isGzip(content);
-        String what = gzip ? "decompressed content" : "file";
         try (InputStream in = gzip ? new GZIPInputStream(new ByteArrayInputStream(content))
                 : new ByteArrayInputStream(content)) {
+            return parse(in, gzip ? -1 : content.length, gzip, source, expectedDimensions);
+        } catch (IOException e) {
+            // Reading from memory cannot fail, so this is the gzip layer rejecting its input.
+            throw new DatasetFormatException(source, "corrupt gzip data: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses a stream: the header, checked against {@code rawLength} (the file's length, or -1 for
+     * decompressed content) before anything is allocated, then exactly the payload it announces.
+     */
+    private static Parsed parse(InputStream in, long rawLength, boolean gzip, String source, int expectedDimensions)
+            throws IOException {
+        int[] dims = header(in, source, gzip ? "decompressed content" : "file", expectedDimensions);
+        long payloadBytes = checkDimensions(source, dims);
+        int headerBytes = 4 + 4 * expectedDimensions;
+        if (rawLength >= 0 && rawLength - headerBytes != payloadBytes) {
+            throw new DatasetFormatException(source, payloadMismatch(dims, payloadBytes, rawLength - headerBytes));
+        }
+        return new Parsed(dims, readPayload(in, source, dims, (int) payloadBytes));
+    }
+
+    /** Reads and checks the magic number and the dimensions. */
+    private static int[] header(InputStream in, String source, String what, int expectedDimensions)
+            throws IOException {
+        {
             byte[] magic = in.readNBytes(4);
             if (magic.length < 4) {
                 throw new DatasetFormatException(source, String.format(Locale.ROOT,
@@ -143,17 +241,7 @@ public final class IdxReader {
                 dims[i] = ((dimensionBytes[4 * i] & 0xFF) << 24) | ((dimensionBytes[4 * i + 1] & 0xFF) << 16)
                         | ((dimensionBytes[4 * i + 2] & 0xFF) << 8) | (dimensionBytes[4 * i + 3] & 0xFF);
             }
-            long payloadBytes = checkDimensions(source, dims);
-            int headerBytes = 4 + 4 * expectedDimensions;
-            if (!gzip && content.length - headerBytes != payloadBytes) {
-                throw new DatasetFormatException(source, payloadMismatch(dims, payloadBytes,
-                        content.length - headerBytes));
-            }
-            byte[] payload = readPayload(in, source, dims, (int) payloadBytes);
-            return new Parsed(dims, payload);
-        } catch (IOException e) {
-            // Reading from memory cannot fail, so this is the gzip layer rejecting its input.
-            throw new DatasetFormatException(source, "corrupt gzip data: " + e.getMessage(), e);
+            return dims;
         }
     }
 

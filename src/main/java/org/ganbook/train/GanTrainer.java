@@ -94,7 +94,7 @@ public final class GanTrainer implements AutoCloseable {
 
     private BatchSampler sampler;
     private long realBatchesDrawn;
-    private long iteration;
+    private volatile long iteration; // written only under the lock, with the history row it counts
     private int discriminatorStepsThisIteration;
     private DiscriminatorStep lastDiscriminatorStep;
     private long samplesDrawn;
@@ -496,8 +496,8 @@ public final class GanTrainer implements AutoCloseable {
         return data;
     }
 
-    /** Returns the number of completed iterations (waiting for an iteration in progress to finish). */
-    public synchronized long iteration() {
+    /** Returns the number of completed iterations (callable from any thread, without waiting). */
+    public long iteration() {
         return iteration;
     }
 

@@ -40,7 +40,10 @@ class CliErrorsTest {
         Path out = dir.resolve("run");
         Cli.Result unknown = Cli.run("train", "--data", "ring", "--out", out.toString(), "--bogus").assertUsageError(
                 "Unknown option: '--bogus'", "Try 'ganbook train --help'");
-        assertEquals(2, unknown.errLines().size(), unknown.err());
+        assertEquals(1, unknown.errLines().size(), unknown.err());
+        Cli.Result near = Cli.run("train", "--data", "ring", "--out", out.toString(), "--stpes", "5")
+                .assertUsageError("Unknown options: '--stpes', '5'; did you mean --steps?", "Try 'ganbook train --help'");
+        assertEquals(1, near.errLines().size(), near.err());
         Cli.run("train", "--data", "ring", "--out", out.toString(), "--batch-size", "many")
                 .assertUsageError("--batch-size", "many");
         Cli.run("train", "--data", "ring", "--out", out.toString(), "--model", "gan")
@@ -133,6 +136,18 @@ class CliErrorsTest {
         assertOneLine(Cli.run("resume", "--out", run.toString(), "--steps", "2")
                 .assertUsageError("checkpoint.ckpt cannot be used: it is corrupted or truncated (checksum mismatch)"));
 
+        assertOneLine(Cli.run("resume", "--out", run.toString(), "--steps", "9223372036854775807")
+                .assertUsageError("--steps must be at most 2147483647, got 9223372036854775807"));
+
+        Files.move(run.resolve("config.json"), dir.resolve("config.json.away"));
+        for (Cli.Result lost : List.of(Cli.run("resume", "--out", run.toString(), "--steps", "2"),
+                Cli.trainRing(run, 2), Cli.run("sample", "--out", run.toString()))) {
+            assertOneLine(lost.assertUsageError(run + " has a checkpoint but no config.json",
+                    "`ganbook train --force --out " + run + " ...` starts over"));
+            assertTrue(!lost.err().contains("ganbook resume"), "no sending back to resume: " + lost.err());
+        }
+        Files.move(dir.resolve("config.json.away"), run.resolve("config.json"));
+
         Files.delete(run.resolve("checkpoint.ckpt"));
         Cli.run("resume", "--out", run.toString(), "--steps", "2")
                 .assertUsageError("no checkpoint.ckpt", "ganbook train --force --out " + run);
@@ -142,6 +157,37 @@ class CliErrorsTest {
                 .assertUsageError("config.json: not valid JSON"));
         Files.writeString(run.resolve("config.json"), new RunConfig().toJson().replace("\"k\"", "\"kk\""));
         Cli.run("sample", "--out", run.toString()).assertUsageError("config.json: unknown key \"kk\"");
+    }
+
+    @Test
+    void placesThatCannotBeWrittenAreOneLineNamingTheFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Cli.Result blocked = Cli.trainRing(file.resolve("run"), 2);
+        assertOneLine(blocked);
+        assertEquals("ganbook: error: " + file.resolve("run") + ": Not a directory", blocked.err().strip());
+        Path proc = Path.of("/proc/ganbook");
+        if (Files.isDirectory(proc.getParent())) {
+            Cli.Result cannot = Cli.trainRing(proc, 2);
+            assertOneLine(cannot);
+            assertTrue(cannot.err().startsWith("ganbook: error: /proc/ganbook: "), cannot.err());
+            assertTrue(cannot.err().strip().length() > "ganbook: error: /proc/ganbook: ".length(), "with a reason");
+        }
+        blocked.assertNoStackTrace();
+
+        Path run = dir.resolve("run");
+        assertEquals(0, Cli.trainRing(run, 2, "--grid-every", "0").code());
+        Path folder = Files.createDirectories(dir.resolve("pictures"));
+        assertOneLine(Cli.run("sample", "--out", run.toString(), "--png", folder.toString())
+                .assertUsageError("--png " + folder + " is a directory; give a file name, such as " + folder
+                        .resolve("sample.png")));
+        Path readOnly = Path.of("/proc/self/ganbook-sample.png");
+        if (Files.isDirectory(readOnly.getParent())) {
+            Cli.Result denied = Cli.run("sample", "--out", run.toString(), "--png", readOnly.toString());
+            assertEquals(GanbookCli.EXIT_ERROR, denied.code(), denied.err());
+            assertOneLine(denied);
+            denied.assertNoStackTrace();
+            assertTrue(denied.err().contains("cannot write " + readOnly), denied.err());
+        }
     }
 
     @Test

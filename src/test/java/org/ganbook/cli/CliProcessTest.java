@@ -44,8 +44,8 @@ class CliProcessTest {
                     run.toString(), "--steps", "1000000", "--hidden", "16,16", "--batch-size", "32", "--progress",
                     "lines", "--checkpoint-every", "1000000", "--grid-every", "0", "--threads", "1"));
             Lines out = Lines.of(process);
-            // the first checkpoint (step 0) is written just before training starts
-            waitFor(() -> Files.exists(run.resolve("checkpoint.ckpt")), process, out);
+            // the first checkpoint (step 0), then history.csv, are written just before training starts
+            waitFor(() -> Files.exists(run.resolve("history.csv")), process, out);
             Thread.sleep(800);
             new ProcessBuilder("kill", "-" + signal[0], Long.toString(process.pid())).start().waitFor();
             assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "the process should exit");
