@@ -3,15 +3,15 @@ SHELL := /bin/bash
 VENV  := .venv
 PY    := $(VENV)/bin/python
 
-.PHONY: setup lab test unit-tests notebook-tests kernel-tests notebooks datasets bench clean
+.PHONY: setup lab test unit-tests notebook-tests kernel-tests browser-test notebooks datasets bench clean
 
 ## Build the library, create the Python environment, install the project kernel, fetch datasets where possible.
 setup:
 	@src/scripts/setup.sh
 
-## Set up, then start JupyterLab on notebooks/ with the project's Java kernel.
+## Set up, then start JupyterLab on notebooks/ with the project's Java kernel and print the URL to open (root too).
 lab: setup
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	@src/scripts/lab.sh
 
 ## Set up, then run the JUnit suite, the kernel interrupt test, and every notebook (quick mode) in a fresh project kernel.
 test: setup unit-tests kernel-tests notebook-tests

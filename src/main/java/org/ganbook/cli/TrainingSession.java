@@ -174,7 +174,9 @@ final class TrainingSession implements AutoCloseable {
 
     private void writeHistory() throws IOException {
         Table history = trainer.history();
-        Path temporary = Files.createTempFile(directory.root(), RunDirectory.HISTORY, ".partial");
+        // created like any other file (its mode from the umask), not owner-only as Files.createTempFile makes it
+        Path temporary = Files.createFile(directory.root().resolve(
+                RunDirectory.HISTORY + "." + java.util.UUID.randomUUID() + ".partial"));
         try {
             history.write().csv(temporary.toFile());
             RunDirectory.moveAtomically(temporary, directory.history());

@@ -752,7 +752,9 @@ public final class GanTrainer implements AutoCloseable {
         Path absolute = file.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, absolute.getFileName().toString(), ".partial");
+        // created like any other file (its mode from the umask), not owner-only as Files.createTempFile makes it
+        Path temporary = Files.createFile(directory.resolve(
+                absolute.getFileName() + "." + java.util.UUID.randomUUID() + ".partial"));
         try {
             try (OutputStream raw = Files.newOutputStream(temporary);
                     CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw), new CRC32());
