@@ -25,6 +25,11 @@ kernel-tests:
 notebook-tests:
 	GANBOOK_QUICK=1 $(PY) src/scripts/run_notebooks.py
 
+## Set up, then the notebooks in JupyterLab in a real browser (installs Chromium and Playwright when missing).
+browser-test: setup
+	@src/scripts/browser-test-deps.sh
+	$(PY) src/test/python/browser_test.py
+
 ## Execute every notebook in full mode, save the outputs into notebooks/ and an HTML copy into target/html/.
 notebooks: setup
 	$(PY) src/scripts/run_notebooks.py --save --html target/html
