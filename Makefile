@@ -3,21 +3,24 @@ SHELL := /bin/bash
 VENV  := .venv
 PY    := $(VENV)/bin/python
 
-.PHONY: setup lab test unit-tests notebook-tests kernel-tests notebooks datasets bench clean html
+.PHONY: setup lab test unit-tests notebook-tests kernel-tests browser-test notebooks datasets bench clean html
 
 ## Build the library, create the Python environment, install the project kernel (no downloads of data: it ships in src/data/).
 setup:
 	@src/scripts/setup.sh
 
-## Set up, then start JupyterLab on notebooks/ with the project's Java kernel.
+## Set up, then start JupyterLab on notebooks/ with the project's Java kernel and print the URL to open (root too).
 lab: setup
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	@src/scripts/lab.sh
 
 ## Set up, then run the JUnit suite, the kernel interrupt test, and every notebook (quick mode) in a fresh project kernel.
 test: setup unit-tests kernel-tests notebook-tests
 
+# PyTorch prints one deprecation notice per process from inside DJL's native library (a guard DJL's JNI code
+# constructs; nothing ganbook calls can avoid it): that exact line is dropped, every other line is kept.
 unit-tests:
-	mvn -B -Dstyle.color=never -Dsurefire.printSummary=true test
+	set -o pipefail; mvn -B -ntp -Dstyle.color=never -Dsurefire.printSummary=true test 2>&1 \
+	    | { grep --line-buffered -v -F "Warning: AutoNonVariableTypeMode is deprecated" || true; }
 
 kernel-tests:
 	$(PY) src/test/python/kernel_interrupt_test.py
@@ -25,6 +28,11 @@ kernel-tests:
 
 notebook-tests:
 	GANBOOK_QUICK=1 $(PY) src/scripts/run_notebooks.py
+
+## Set up, then the notebooks in JupyterLab in a real browser (installs Chromium and Playwright when missing).
+browser-test: setup
+	@src/scripts/browser-test-deps.sh
+	$(PY) src/test/python/browser_test.py
 
 ## Execute every notebook in full mode, save the outputs into notebooks/ and an HTML copy into target/html/.
 notebooks: setup

@@ -12,12 +12,14 @@ cd "$ROOT"
 jar="target/ganbook.jar"
 newest_source="$(find src/main pom.xml -newer "$jar" -print -quit 2>/dev/null || true)"
 if [[ ! -f "$jar" || ! -d target/lib || -n "$newest_source" ]]; then
-    echo "== building the library (mvn package)"
-    mvn -B -q -Dstyle.color=never -DskipTests package
+    echo "== building the library (mvn package; the first build downloads about 200 MB from Maven Central)"
+    mkdir -p target
+    mvn -B -Dstyle.color=never -DskipTests package 2>&1 | tee target/setup-mvn.log \
+        | awk -f "$ROOT/src/scripts/maven-progress.awk"
 fi
 
 if [[ ! -x .venv/bin/python || requirements.txt -nt .venv/.installed ]]; then
-    echo "== creating the Python environment in .venv"
+    echo "== creating the Python environment in .venv (JupyterLab and JJava: about 60 MB from PyPI)"
     python3 -m venv .venv
     .venv/bin/python -m pip install -q --upgrade pip
     .venv/bin/python -m pip install -q -r requirements.txt

@@ -320,7 +320,8 @@ public final class RunConfig {
     public void write(Path directory) throws IOException {
         Files.createDirectories(directory);
         Path target = directory.resolve(FILE);
-        Path temporary = Files.createTempFile(directory, FILE, ".partial");
+        // created like any other file (its mode from the umask), not owner-only as Files.createTempFile makes it
+        Path temporary = Files.createFile(directory.resolve(FILE + "." + java.util.UUID.randomUUID() + ".partial"));
         try {
             Files.writeString(temporary, toJson(), StandardCharsets.UTF_8);
             RunDirectory.moveAtomically(temporary, target);

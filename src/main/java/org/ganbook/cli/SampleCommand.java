@@ -43,11 +43,13 @@ final class SampleCommand implements Callable<Integer> {
     int count;
 
     @Option(names = "--png", paramLabel = "FILE", order = 3,
-            description = "Where to write the picture (default: sample.png in the run directory).")
+            description = "Where to write the picture (default: sample.png in the run directory; a bare file name also"
+                    + " goes there).")
     Path png;
 
     @Option(names = "--csv", paramLabel = "FILE", order = 4,
-            description = "Also write the samples' values as CSV, one row per sample.")
+            description = "Also write the samples' values as CSV, one row per sample (a bare file name goes into the run"
+                    + " directory).")
     Path csv;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", order = 5,
@@ -82,7 +84,7 @@ final class SampleCommand implements Callable<Integer> {
         // 2-D toy data is generated in code: draw real points for the picture; images are not needed
         DataSource data = config.isPoints() ? DataChoice.load(config) : DataChoice.shapeOnly(config);
         RunDirectory directory = new RunDirectory(out);
-        Path picture = png != null ? png : out.resolve("sample.png");
+        Path picture = png == null ? out.resolve("sample.png") : intoRun(png);
         try (TrainingSession session = new TrainingSession(config, directory, data,
                 new Progress(cli.out, Progress.Mode.NONE), cli.out, cli.err)) {
             session.restore();
@@ -90,10 +92,16 @@ final class SampleCommand implements Callable<Integer> {
             Pictures.write(Sampling.picture(trainer, config, data, count, seed, label), picture);
             cli.out.println("wrote " + picture + ": " + count + " samples from step " + trainer.iteration());
             if (csv != null) {
-                Sampling.writeCsv(Sampling.generate(trainer, config, count, seed, label), csv);
-                cli.out.println("wrote " + csv);
+                Path table = intoRun(csv);
+                Sampling.writeCsv(Sampling.generate(trainer, config, count, seed, label), table);
+                cli.out.println("wrote " + table);
             }
         }
         return GanbookCli.EXIT_OK;
+    }
+
+    /** A bare file name goes into the run directory, next to the run's other pictures; a path is kept as given. */
+    private Path intoRun(Path file) {
+        return file.getParent() == null ? out.resolve(file) : file;
     }
 }

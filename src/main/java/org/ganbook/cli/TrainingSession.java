@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.ganbook.io.AtomicFile;
 import org.ganbook.data.DataSource;
 import org.ganbook.data.Mixture2d;
 import org.ganbook.metrics.ModeCoverage;
@@ -201,19 +202,12 @@ final class TrainingSession implements AutoCloseable {
         Table all = trainer.history();
         Table history = rows < all.rowCount() ? all.first((int) Math.max(0, rows)) : all;
         Path file = directory.history();
-        Path temporary = null;
         try {
-            temporary = Files.createTempFile(directory.root(), RunDirectory.HISTORY, ".partial");
-            history.write().csv(temporary.toFile());
-            RunDirectory.moveAtomically(temporary, file);
+            AtomicFile.write(file, out -> history.write().csv(out));
         } catch (IOException | RuntimeException e) {
             throw new IOException("cannot write " + file + " (" + (e instanceof IOException io ? GanbookCli.reason(io)
                     : e.getMessage()) + "); the checkpoint " + directory.checkpoint() + " (from step "
                     + lastCheckpoint + ") is kept", e);
-        } finally {
-            if (temporary != null) {
-                Files.deleteIfExists(temporary);
-            }
         }
         if (history.rowCount() > 0) {
             Pictures.write(Plots.losses(history), directory.losses());

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes a file so that readers only ever see the old content or the whole new content: the bytes go
@@ -42,7 +43,9 @@ public final class AtomicFile {
         Path absolute = file.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".partial");
+        // created like any other file (its mode from the umask), not owner-only as Files.createTempFile makes it
+        Path temporary = Files.createFile(
+                directory.resolve(absolute.getFileName() + "." + UUID.randomUUID() + ".partial"));
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
                 content.writeTo(out);

@@ -178,7 +178,20 @@ class ImageClassifierTest {
                 assertThrows(CorruptedFileException.class, () -> ImageClassifier.load(file));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("checksum"), e.getMessage());
-        try (ImageClassifier retrained = settings.trainOrLoad("bars small", small.images, small.labels)) {
+        // The damaged file is reported as a warning (captured here: it is expected, not noise in the test output).
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stderr = System.err;
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        ImageClassifier retrained;
+        try {
+            retrained = settings.trainOrLoad("bars small", small.images, small.labels);
+        } finally {
+            System.setErr(stderr);
+        }
+        String warning = warnings.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(warning.contains("WARN") && warning.contains(file.toString())
+                && warning.contains("training the classifier again"), warning);
+        try (retrained) {
             assertEquals(ImageClassifier.Origin.RETRAINED_AFTER_CORRUPTED_CACHE, retrained.origin());
             // Same seed, same data: the retrained classifier equals the first one.
             assertArrayEquals(probsTrained[4], retrained.probabilityVectors(probe)[4], 1e-5);
