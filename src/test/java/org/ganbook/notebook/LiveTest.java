@@ -66,7 +66,7 @@ class LiveTest {
 
     private static Live live(Function<GanTrainer, BufferedImage> picture, int every, CellOutput out,
             AtomicLong clock, PrintStream errors) {
-        return new Live(picture, every, () -> Optional.ofNullable(out), clock::get, errors);
+        return new Live(picture, every, () -> Optional.ofNullable(out), clock::get, errors, new AtomicLong());
     }
 
     private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
@@ -78,7 +78,8 @@ class LiveTest {
             Recorder out = new Recorder();
             AtomicLong clock = new AtomicLong();
             // a clock that moves 10 ms per read: 100 iterations take well over a second
-            Live live = new Live(null, 0, () -> Optional.of(out), () -> clock.addAndGet(10_000_000L), QUIET);
+            Live live = new Live(null, 0, () -> Optional.of(out), () -> clock.addAndGet(10_000_000L), QUIET,
+                    new AtomicLong());
             trainer.fit(100, live);
             assertEquals(1, out.ids.size(), "one output: the bar");
             long updates = out.count("update id0");
@@ -145,9 +146,25 @@ class LiveTest {
                 }
             };
             trainer.fit(100, ticking);
-            // 10 s of training: a picture every 20 iterations (2 s), then the final one: 5 or 6 in all,
-            // never more than every 2 s (which would be 50 pictures at 0.1 s per iteration if unthrottled)
-            assertTrue(drawn.get() >= 4 && drawn.get() <= 6, "pictures: " + drawn.get());
+            // 10 s of training, 0.1 s per picture: at most every max(2 s, 40 × 0.1 s) = 4 s, so at about
+            // 4 s and 8 s, then the final frame: 3 in all (unthrottled it would be 100)
+            assertEquals(3, drawn.get(), "pictures");
+        }
+    }
+
+    @Test
+    void aNewFitStartsFromTheLastPicturesCost() {
+        try (GanTrainer trainer = ring()) {
+            AtomicLong clock = new AtomicLong();
+            AtomicLong cost = new AtomicLong(1_000_000_000L);   // the last picture took 1 s: wait 40 s
+            AtomicInteger drawn = new AtomicInteger();
+            Live live = new Live(t -> {
+                drawn.incrementAndGet();
+                return TINY;
+            }, 0, () -> Optional.of(new Recorder()), () -> clock.addAndGet(50_000_000L), QUIET, cost);
+            trainer.fit(200, live);   // 200 iterations, about 20 s of this clock
+            assertEquals(1, drawn.get(), "only the final frame");
+            assertEquals(50_000_000L, cost.get(), "the measured cost is remembered for the next fit");
         }
     }
 
