@@ -119,8 +119,10 @@ public final class GanbookCli implements Callable<Integer> {
             // one line: the mistake, a suggestion if picocli has one, and where to look
             java.util.List<String> suggestions = ex instanceof CommandLine.UnmatchedArgumentException unmatched
                     ? unmatched.getSuggestions() : java.util.List.of();
-            writer.println(name + ": " + String.valueOf(ex.getMessage()).replaceAll("\\s*\\R\\s*", " ").trim()
-                    + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?")
+            String message = String.valueOf(ex.getMessage()).replaceAll("\\s*\\R\\s*", " ").trim();
+            writer.println(name + ": " + message
+                    + (suggestions.isEmpty() ? message.matches(".*[.?!]$") ? "" : "."
+                            : "; did you mean " + String.join(" or ", suggestions) + "?")
                     + " Try '" + name + " --help' for the options.");
             writer.flush();
             return EXIT_USAGE;
