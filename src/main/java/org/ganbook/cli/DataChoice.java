@@ -5,8 +5,8 @@ import ai.djl.ndarray.types.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.ganbook.data.Batch;
-import org.ganbook.data.BatchSampler;
+import org.ganbook.data.SampleBatch;
+import org.ganbook.data.BatchStream;
 import org.ganbook.data.DataSource;
 import org.ganbook.data.DatasetNotFoundException;
 import org.ganbook.data.Datasets;
@@ -223,10 +223,10 @@ final class DataChoice {
             }
 
             @Override
-            public BatchSampler sampler(long seed) {
+            public BatchStream sampler(long seed) {
                 // only ever asked for batches when a checkpoint is loaded, to replay the batch count
                 return (NDManager manager, int batchSize) ->
-                        new Batch(manager.zeros(new Shape(1).addAll(shape)), config.numClasses > 0
+                        new SampleBatch(manager.zeros(new Shape(1).addAll(shape)), config.numClasses > 0
                                 ? manager.zeros(new Shape(1), ai.djl.ndarray.types.DataType.INT32) : null);
             }
         };

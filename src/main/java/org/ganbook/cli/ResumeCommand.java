@@ -144,7 +144,7 @@ final class ResumeCommand implements Callable<Integer> {
         if (!config.toJson().equals(saved.toJson())) {
             config.write(out);
         }
-        Progress progress = new Progress(cli.out, session.progress);
+        TerminalProgress progress = new TerminalProgress(cli.out, session.progress);
         try (StopSignals stop = StopSignals.install(cli.err);
                 TrainingSession training = new TrainingSession(config, directory, source, progress, cli.out, cli.err)) {
             training.restore();

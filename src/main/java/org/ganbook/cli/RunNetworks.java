@@ -13,7 +13,7 @@ import org.ganbook.nn.MlpGenerator;
 import org.ganbook.nn.OutputActivation;
 import org.ganbook.train.GanTrainer;
 import org.ganbook.train.GanTrainerBuilder;
-import org.ganbook.train.TrainingListener;
+import org.ganbook.train.IterationListener;
 
 /** Builds a run's generator, discriminator and trainer from its configuration. */
 final class RunNetworks {
@@ -28,7 +28,7 @@ final class RunNetworks {
      * @param listener called after every iteration of {@code fit}, or null
      * @return the trainer, not yet trained
      */
-    static GanTrainer trainer(RunConfig config, DataSource data, TrainingListener listener) {
+    static GanTrainer trainer(RunConfig config, DataSource data, IterationListener listener) {
         Block[] networks = networks(config);
         GanTrainerBuilder builder = GanTrainer.builder(networks[0], networks[1])
                 .setData(data)

@@ -86,7 +86,7 @@ final class SampleCommand implements Callable<Integer> {
         RunDirectory directory = new RunDirectory(out);
         Path picture = png == null ? out.resolve("sample.png") : intoRun(png);
         try (TrainingSession session = new TrainingSession(config, directory, data,
-                new Progress(cli.out, Progress.Mode.NONE), cli.out, cli.err)) {
+                new TerminalProgress(cli.out, TerminalProgress.Mode.NONE), cli.out, cli.err)) {
             session.restore();
             var trainer = session.trainer();
             Pictures.write(Sampling.picture(trainer, config, data, count, seed, label), picture);

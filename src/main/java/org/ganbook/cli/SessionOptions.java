@@ -8,7 +8,7 @@ final class SessionOptions {
     @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|bar|lines|none", order = 90,
             description = "Progress display: a bar that updates in place on a terminal, plain lines at every"
                     + " tenth of the run otherwise (auto, the default), or none.")
-    Progress.Mode progress;
+    TerminalProgress.Mode progress;
 
     @Option(names = "--threads", paramLabel = "N", order = 91,
             description = "Threads PyTorch uses for each operation (default: 1 for ring and grid, whose small"

@@ -105,7 +105,7 @@ final class SoakCommand implements Callable<Integer> {
                     live / MB, offHeap / MB, nanos / 1e9);
         };
         int code;
-        Progress progress = new Progress(cli.out, session.progress == Progress.Mode.AUTO ? Progress.Mode.NONE
+        TerminalProgress progress = new TerminalProgress(cli.out, session.progress == TerminalProgress.Mode.AUTO ? TerminalProgress.Mode.NONE
                 : session.progress);
         try (StopSignals stop = StopSignals.install(cli.err);
                 TrainingSession training = new TrainingSession(config, run, config.data.equals("ring")

@@ -225,7 +225,7 @@ final class TrainCommand implements Callable<Integer> {
             cli.out.println(steps + " steps into " + out + (config.datasetSize > 0
                     ? String.format(java.util.Locale.ROOT, " (%.2f epochs of %d images)",
                             (double) steps * config.batchSize / config.datasetSize, config.datasetSize) : ""));
-            Progress progress = new Progress(cli.out, session.progress);
+            TerminalProgress progress = new TerminalProgress(cli.out, session.progress);
             try (StopSignals stop = StopSignals.install(cli.err);
                     TrainingSession training = new TrainingSession(config, directory, source, progress, cli.out,
                             cli.err)) {

@@ -15,7 +15,7 @@ import org.ganbook.metrics.ModeCoverage;
 import org.ganbook.plot.Plots;
 import org.ganbook.train.GanTrainer;
 import org.ganbook.train.NonFiniteStateException;
-import org.ganbook.train.TrainingDivergedException;
+import org.ganbook.train.DivergedException;
 import tech.tablesaw.api.Table;
 
 /**
@@ -33,12 +33,12 @@ final class TrainingSession implements AutoCloseable {
     private final RunDirectory directory;
     private final DataSource data;
     private final GanTrainer trainer;
-    private final Progress progress;
+    private final TerminalProgress progress;
     private final PrintStream out;
     private final PrintStream err;
     private long lastCheckpoint = -1;
 
-    TrainingSession(RunConfig config, RunDirectory directory, DataSource data, Progress progress,
+    TrainingSession(RunConfig config, RunDirectory directory, DataSource data, TerminalProgress progress,
             PrintStream out, PrintStream err) {
         this.config = config;
         this.directory = directory;
@@ -120,7 +120,7 @@ final class TrainingSession implements AutoCloseable {
             }
             progress.finish();
             finish();
-        } catch (TrainingDivergedException e) {
+        } catch (DivergedException e) {
             progress.finish();
             long step = e.iteration() + 1;
             return diverged(step, lossPart(e.getMessage()) + ". The bad update was not applied.", end);

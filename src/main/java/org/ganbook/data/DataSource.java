@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
  * Where real samples come from: a toy distribution generated in code, or a set of images.
  *
  * <p>A data source is an immutable description; drawing from it goes through a seeded {@link
- * BatchSampler}, so a training run is reproducible from its seed.
+ * BatchStream}, so a training run is reproducible from its seed.
  */
 public interface DataSource {
 
@@ -28,7 +28,7 @@ public interface DataSource {
      * @param seed the seed
      * @return the sampler
      */
-    BatchSampler sampler(long seed);
+    BatchStream sampler(long seed);
 
     /**
      * Draws {@code n} samples at once, for plots and metrics.
@@ -38,7 +38,7 @@ public interface DataSource {
      * @param seed the seed
      * @return the samples (and labels, if any)
      */
-    default Batch sample(NDManager manager, int n, long seed) {
+    default SampleBatch sample(NDManager manager, int n, long seed) {
         return sampler(seed).next(manager, n);
     }
 }

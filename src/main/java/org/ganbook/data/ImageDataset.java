@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
  * {@link #limit}, {@link #subset} and {@link #onlyLabels} return views that share the pixels.
  *
  * <p>Its sampler visits every image once per epoch in an order shuffled by the seed, then reshuffles
- * for the next epoch; {@link BatchSampler#epochs()} reports the fractional number of passes.
+ * for the next epoch; {@link BatchStream#epochs()} reports the fractional number of passes.
  */
 public final class ImageDataset implements DataSource {
 
@@ -270,7 +270,7 @@ public final class ImageDataset implements DataSource {
      * @param count the number of images
      * @return the batch
      */
-    public Batch batch(NDManager manager, int from, int count) {
+    public SampleBatch batch(NDManager manager, int from, int count) {
         if (from < 0 || count < 0 || from > indices.length - count) {
             throw new IndexOutOfBoundsException(String.format(Locale.ROOT,
                     "images %d .. %d outside 0 .. %d", from, from + count - 1, indices.length - 1));
@@ -280,7 +280,7 @@ public final class ImageDataset implements DataSource {
 
     /** Returns a sampler that shuffles the images with {@code seed}, reshuffling each epoch. */
     @Override
-    public BatchSampler sampler(long seed) {
+    public BatchStream sampler(long seed) {
         return new EpochSampler(seed);
     }
 
@@ -292,7 +292,7 @@ public final class ImageDataset implements DataSource {
     }
 
     /** Builds a batch from positions in the underlying storage. */
-    private Batch batchOf(NDManager manager, int[] storageIndices) {
+    private SampleBatch batchOf(NDManager manager, int[] storageIndices) {
         int imageSize = images.imageSize();
         byte[] pixels = images.pixels();
         float[] values = new float[storageIndices.length * imageSize];
@@ -312,7 +312,7 @@ public final class ImageDataset implements DataSource {
             }
             batchLabels = NativeArrays.copyOf(manager, chosen);
         }
-        return new Batch(samples, batchLabels);
+        return new SampleBatch(samples, batchLabels);
     }
 
     private int checkIndex(int index) {
@@ -338,7 +338,7 @@ public final class ImageDataset implements DataSource {
     }
 
     /** Draws without replacement within an epoch, in an order reshuffled at the start of each epoch. */
-    private final class EpochSampler implements BatchSampler {
+    private final class EpochSampler implements BatchStream {
 
         private final SplittableRandom random;
         private final int[] order = indices.clone();
@@ -350,7 +350,7 @@ public final class ImageDataset implements DataSource {
         }
 
         @Override
-        public Batch next(NDManager manager, int batchSize) {
+        public SampleBatch next(NDManager manager, int batchSize) {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
             }

@@ -58,11 +58,11 @@ public abstract class ToyDistribution implements DataSource {
 
     /** Returns a sampler whose batches are fixed by {@code seed}. */
     @Override
-    public BatchSampler sampler(long seed) {
+    public BatchStream sampler(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        return new BatchSampler() {
+        return new BatchStream() {
             @Override
-            public Batch next(NDManager manager, int batchSize) {
+            public SampleBatch next(NDManager manager, int batchSize) {
                 float[] values = new float[checkedCount(batchSize) * dimension];
                 double[] point = new double[dimension];
                 for (int i = 0; i < batchSize; i++) {
@@ -71,7 +71,7 @@ public abstract class ToyDistribution implements DataSource {
                         values[i * dimension + d] = (float) point[d];
                     }
                 }
-                return new Batch(NativeArrays.copyOf(manager, values, new Shape(batchSize, dimension)), null);
+                return new SampleBatch(NativeArrays.copyOf(manager, values, new Shape(batchSize, dimension)), null);
             }
         };
     }

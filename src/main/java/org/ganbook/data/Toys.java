@@ -8,7 +8,7 @@ import java.util.Locale;
  *
  * <pre>{@code
  * Mixture2d ring = Toys.ring();                 // 8 Gaussians on a circle of radius 2
- * Batch batch = ring.sampler(42).next(manager, 256);
+ * SampleBatch batch = ring.sampler(42).next(manager, 256);
  * }</pre>
  */
 public final class Toys {

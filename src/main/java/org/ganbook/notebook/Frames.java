@@ -10,7 +10,7 @@ import org.ganbook.plot.Animations;
 import org.ganbook.plot.Plots;
 import org.ganbook.train.GanTrainer;
 import org.ganbook.train.Iteration;
-import org.ganbook.train.TrainingListener;
+import org.ganbook.train.IterationListener;
 
 /**
  * Collects pictures during training, for a film strip (a PNG that shows everywhere) or an animated
@@ -23,7 +23,7 @@ import org.ganbook.train.TrainingListener;
  * frames.filmStrip(3)
  * }</pre>
  */
-public final class Frames implements TrainingListener {
+public final class Frames implements IterationListener {
 
     private final Function<GanTrainer, BufferedImage> painter;
     private final List<BufferedImage> frames = new ArrayList<>();

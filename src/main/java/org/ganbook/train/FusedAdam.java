@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It updates every weight and both moments in one pass over memory and zeroes the gradients,
  * where DJL's {@code adamUpdate} makes about 28 passes and five temporary arrays per weight. Used by
- * {@link Adam} whenever the engine is PyTorch; elsewhere Adam falls back to DJL's update.
+ * {@link ResumableAdam} whenever the engine is PyTorch; elsewhere Adam falls back to DJL's update.
  */
 final class FusedAdam {
 

@@ -17,8 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.ganbook.data.Batch;
-import org.ganbook.data.BatchSampler;
+import org.ganbook.data.SampleBatch;
+import org.ganbook.data.BatchStream;
 import org.ganbook.data.DataSource;
 import org.ganbook.data.NativeArrays;
 import org.ganbook.loss.GanLoss;
@@ -74,14 +74,14 @@ public final class GanTrainer implements AutoCloseable {
     private final int discriminatorSteps;
     private final float realLabel;
     private final long seed;
-    private final Optimizer generatorOptimizer;
-    private final Optimizer discriminatorOptimizer;
+    private final ResumableOptimizer generatorOptimizer;
+    private final ResumableOptimizer discriminatorOptimizer;
     private final boolean conditional;
     private final boolean freezeDiscriminator;
     private final boolean measureAfterUpdate;
     private final int progressLines;
     private final TrainingProgress progress;
-    private final List<Pair<Integer, TrainingListener>> listeners;
+    private final List<Pair<Integer, IterationListener>> listeners;
 
     private final NDManager manager;
     private final NDManager results;
@@ -92,7 +92,7 @@ public final class GanTrainer implements AutoCloseable {
     private final boolean discriminatorHasBatchNorm;
     private final History history = new History();
 
-    private BatchSampler sampler;
+    private BatchStream sampler;
     private long realBatchesDrawn;
     private volatile long iteration; // written only under the lock, with the history row it counts
     private int discriminatorStepsThisIteration;
@@ -208,13 +208,13 @@ public final class GanTrainer implements AutoCloseable {
      * on its own; for a D without BatchNorm that is the same as one pass over the whole batch.
      *
      * @return the step's loss and D's outputs before and after the update
-     * @throws TrainingDivergedException if the loss is NaN or infinite (nothing is updated)
+     * @throws DivergedException if the loss is NaN or infinite (nothing is updated)
      */
     public synchronized DiscriminatorStep discriminatorStep() {
         ensureOpen();
         startClock();
         try (NDManager step = manager.newSubManager()) {
-            Batch real = sampler.next(step, batchSize);
+            SampleBatch real = sampler.next(step, batchSize);
             realBatchesDrawn++;
             int n = real.size();
             long stepSeed = mix(seed, PHASE_DISCRIMINATOR, iteration, discriminatorStepsThisIteration);
@@ -253,7 +253,7 @@ public final class GanTrainer implements AutoCloseable {
                 NDArray lossArray = loss.discriminatorLoss(output, targets);
                 lossValue = lossArray.getFloat();
                 if (!Double.isFinite(lossValue)) {
-                    throw new TrainingDivergedException("discriminator", iteration, lossValue);
+                    throw new DivergedException("discriminator", iteration, lossValue);
                 }
                 collector.backward(lossArray);
                 logits = output.toFloatArray();
@@ -288,7 +288,7 @@ public final class GanTrainer implements AutoCloseable {
      * G's weights change. Completes the current iteration and adds a row to the history.
      *
      * @return the step's loss and D(G(z)) before and after G's update
-     * @throws TrainingDivergedException if the loss is NaN or infinite (nothing is updated)
+     * @throws DivergedException if the loss is NaN or infinite (nothing is updated)
      */
     public synchronized GeneratorStep generatorStep() {
         return trainGenerator().generator();
@@ -313,7 +313,7 @@ public final class GanTrainer implements AutoCloseable {
                 NDArray lossArray = loss.generatorLoss(output);
                 lossValue = lossArray.getFloat();
                 if (!Double.isFinite(lossValue)) {
-                    throw new TrainingDivergedException("generator", iteration, lossValue);
+                    throw new DivergedException("generator", iteration, lossValue);
                 }
                 collector.backward(lossArray);
                 logits = output.toFloatArray();
@@ -346,7 +346,7 @@ public final class GanTrainer implements AutoCloseable {
         }
     }
 
-    private void applyUpdate(List<Pair<String, Parameter>> parameters, Optimizer optimizer) {
+    private void applyUpdate(List<Pair<String, Parameter>> parameters, ResumableOptimizer optimizer) {
         List<String> names = new ArrayList<>(parameters.size());
         List<NDArray> weights = new ArrayList<>(parameters.size());
         List<NDArray> gradients = new ArrayList<>(parameters.size());
@@ -394,7 +394,7 @@ public final class GanTrainer implements AutoCloseable {
      *
      * @param iterations how many iterations
      * @return the last iteration, or {@code null} if none ran
-     * @throws TrainingDivergedException if a loss becomes NaN or infinite
+     * @throws DivergedException if a loss becomes NaN or infinite
      * @throws TrainingInterruptedException if the thread was interrupted
      */
     public synchronized Iteration fit(int iterations) {
@@ -408,7 +408,7 @@ public final class GanTrainer implements AutoCloseable {
      * @param iterations how many iterations
      * @param progress what to show while training; {@link TrainingProgress#none()} for nothing
      * @return the last iteration, or {@code null} if none ran
-     * @throws TrainingDivergedException if a loss becomes NaN or infinite
+     * @throws DivergedException if a loss becomes NaN or infinite
      */
     public synchronized Iteration fit(int iterations, TrainingProgress progress) {
         ensureOpen();
@@ -437,7 +437,7 @@ public final class GanTrainer implements AutoCloseable {
                 discriminatorStep();
             }
             result = trainGenerator();
-            for (Pair<Integer, TrainingListener> listener : listeners) {
+            for (Pair<Integer, IterationListener> listener : listeners) {
                 if ((result.iteration() + 1) % listener.getKey() == 0) {
                     listener.getValue().onIteration(this, result);
                 }
@@ -701,11 +701,11 @@ public final class GanTrainer implements AutoCloseable {
         return loss;
     }
 
-    Optimizer generatorOptimizer() {
+    ResumableOptimizer generatorOptimizer() {
         return generatorOptimizer;
     }
 
-    Optimizer discriminatorOptimizer() {
+    ResumableOptimizer discriminatorOptimizer() {
         return discriminatorOptimizer;
     }
 
@@ -738,7 +738,7 @@ public final class GanTrainer implements AutoCloseable {
         return NativeArrays.copyOf(target, labels);
     }
 
-    static NDArray requireLabels(Batch batch) {
+    static NDArray requireLabels(SampleBatch batch) {
         if (!batch.hasLabels()) {
             throw new IllegalStateException("a conditional GAN needs labelled data");
         }

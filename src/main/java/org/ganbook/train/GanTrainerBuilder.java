@@ -25,15 +25,15 @@ public final class GanTrainerBuilder {
     int discriminatorSteps = 1;
     float labelSmoothing;
     long seed = 42;
-    Optimizer generatorOptimizer;
-    Optimizer discriminatorOptimizer;
+    ResumableOptimizer generatorOptimizer;
+    ResumableOptimizer discriminatorOptimizer;
     boolean conditional;
     boolean freezeDiscriminator = true;
     boolean measureAfterUpdate = true;
     int progressLines = 10;
     TrainingProgress progress;
     Device device;
-    final List<Pair<Integer, TrainingListener>> listeners = new ArrayList<>();
+    final List<Pair<Integer, IterationListener>> listeners = new ArrayList<>();
 
     GanTrainerBuilder(Block generator, Block discriminator) {
         if (generator == null || discriminator == null) {
@@ -98,19 +98,19 @@ public final class GanTrainerBuilder {
 
     /** Sets each network's learning rate, with Adam (beta1 = 0.5). */
     public GanTrainerBuilder optLearningRates(float generator, float discriminator) {
-        this.generatorOptimizer = Optimizer.adam(generator, 0.5f);
-        this.discriminatorOptimizer = Optimizer.adam(discriminator, 0.5f);
+        this.generatorOptimizer = Optimizers.adam(generator, 0.5f);
+        this.discriminatorOptimizer = Optimizers.adam(discriminator, 0.5f);
         return this;
     }
 
     /** Sets the generator's optimizer. */
-    public GanTrainerBuilder optGeneratorOptimizer(Optimizer optimizer) {
+    public GanTrainerBuilder optGeneratorOptimizer(ResumableOptimizer optimizer) {
         this.generatorOptimizer = optimizer;
         return this;
     }
 
     /** Sets the discriminator's optimizer. */
-    public GanTrainerBuilder optDiscriminatorOptimizer(Optimizer optimizer) {
+    public GanTrainerBuilder optDiscriminatorOptimizer(ResumableOptimizer optimizer) {
         this.discriminatorOptimizer = optimizer;
         return this;
     }
@@ -172,7 +172,7 @@ public final class GanTrainerBuilder {
     }
 
     /** Calls {@code listener} every {@code every} iterations during {@link GanTrainer#fit}. */
-    public GanTrainerBuilder optListener(int every, TrainingListener listener) {
+    public GanTrainerBuilder optListener(int every, IterationListener listener) {
         if (every <= 0) {
             throw new IllegalArgumentException("every must be positive, got " + every);
         }
@@ -211,10 +211,10 @@ public final class GanTrainerBuilder {
             throw new IllegalArgumentException("a conditional GAN needs labelled data; " + data.name() + " has none");
         }
         if (generatorOptimizer == null) {
-            generatorOptimizer = Optimizer.adam(2e-4f, 0.5f);
+            generatorOptimizer = Optimizers.adam(2e-4f, 0.5f);
         }
         if (discriminatorOptimizer == null) {
-            discriminatorOptimizer = Optimizer.adam(2e-4f, 0.5f);
+            discriminatorOptimizer = Optimizers.adam(2e-4f, 0.5f);
         }
         if (generatorOptimizer == discriminatorOptimizer) {
             throw new IllegalArgumentException("G and D need separate optimizer instances");

@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
-import org.ganbook.data.Batch;
+import org.ganbook.data.SampleBatch;
 import org.ganbook.loss.GanLoss;
 
 /**
@@ -193,7 +193,7 @@ public final class Probes {
         try (NDManager probe = trainer.manager().newSubManager()) {
             int n = Math.min(trainer.batchSize(), 64);
             long probeSeed = trainer.probeSeed();
-            Batch real = trainer.data().sample(probe, n, probeSeed);
+            SampleBatch real = trainer.data().sample(probe, n, probeSeed);
             NDArray noise = trainer.latent().reseeded(probeSeed).sample(probe, n);
             boolean conditional = trainer.isConditional();
             NDArray labels = conditional ? trainer.randomLabels(probe, n, probeSeed) : null;

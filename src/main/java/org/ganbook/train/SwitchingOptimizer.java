@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * modes, the slow one stops the samples jittering around them. With this class that is one line:
  *
  * <pre>{@code
- * .optGeneratorOptimizer(SwitchingOptimizer.after(4000, Optimizer.adam(1e-3f, 0.5f), Optimizer.adam(1e-4f, 0.5f)))
+ * .optGeneratorOptimizer(SwitchingOptimizer.after(4000, Optimizers.adam(1e-3f, 0.5f), Optimizers.adam(1e-4f, 0.5f)))
  * }</pre>
  *
  * <p>Updates are counted per parameter, so "after 4000" means after each parameter has been updated
@@ -25,14 +25,14 @@ import java.util.TreeMap;
  * optimizer starts with fresh state (for Adam: zero moments). The counts and both optimizers' state
  * are saved in checkpoints.
  */
-public final class SwitchingOptimizer implements Optimizer {
+public final class SwitchingOptimizer implements ResumableOptimizer {
 
     private final int switchAfter;
-    private final Optimizer first;
-    private final Optimizer then;
+    private final ResumableOptimizer first;
+    private final ResumableOptimizer then;
     private final Map<String, Integer> updates = new TreeMap<>();
 
-    private SwitchingOptimizer(int switchAfter, Optimizer first, Optimizer then) {
+    private SwitchingOptimizer(int switchAfter, ResumableOptimizer first, ResumableOptimizer then) {
         this.switchAfter = switchAfter;
         this.first = first;
         this.then = then;
@@ -47,7 +47,7 @@ public final class SwitchingOptimizer implements Optimizer {
      * @param then the optimizer of the second phase, a different instance
      * @return the optimizer
      */
-    public static SwitchingOptimizer after(int updates, Optimizer first, Optimizer then) {
+    public static SwitchingOptimizer after(int updates, ResumableOptimizer first, ResumableOptimizer then) {
         if (updates < 0) {
             throw new IllegalArgumentException("updates must be >= 0, got " + updates);
         }

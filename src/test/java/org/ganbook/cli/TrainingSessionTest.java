@@ -30,7 +30,7 @@ class TrainingSessionTest {
         RunDirectory run = new RunDirectory(dir);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         try (TrainingSession session = new TrainingSession(config, run, Toys.ring(),
-                new Progress(quiet, Progress.Mode.NONE), quiet, quiet)) {
+                new TerminalProgress(quiet, TerminalProgress.Mode.NONE), quiet, quiet)) {
             session.trainer().fit(3);
             session.saveCheckpoint();
             assertEquals(4, Files.readAllLines(run.history()).size(), "a header and 3 rows");

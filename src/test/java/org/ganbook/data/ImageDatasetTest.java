@@ -46,7 +46,7 @@ class ImageDatasetTest {
     }
 
     /** Recovers each image's index from its first pixel. */
-    private static int[] imageIndices(Batch batch) {
+    private static int[] imageIndices(SampleBatch batch) {
         float[] values = batch.samples().toFloatArray();
         int[] indices = new int[batch.size()];
         for (int i = 0; i < indices.length; i++) {
@@ -73,18 +73,18 @@ class ImageDatasetTest {
     @Test
     void samplerIsReproducibleForASeed() {
         ImageDataset data = tenImages();
-        BatchSampler a = data.sampler(42);
-        BatchSampler b = data.sampler(42);
+        BatchStream a = data.sampler(42);
+        BatchStream b = data.sampler(42);
         List<Integer> firstOrder = new ArrayList<>();
         for (int step = 0; step < 5; step++) {
-            Batch x = a.next(manager, 4);
-            Batch y = b.next(manager, 4);
+            SampleBatch x = a.next(manager, 4);
+            SampleBatch y = b.next(manager, 4);
             assertArrayEquals(x.samples().toFloatArray(), y.samples().toFloatArray());
             assertArrayEquals(x.labels().toIntArray(), y.labels().toIntArray());
             Arrays.stream(imageIndices(x)).forEach(firstOrder::add);
         }
         List<Integer> otherOrder = new ArrayList<>();
-        BatchSampler c = data.sampler(43);
+        BatchStream c = data.sampler(43);
         for (int step = 0; step < 5; step++) {
             Arrays.stream(imageIndices(c.next(manager, 4))).forEach(otherOrder::add);
         }
@@ -94,10 +94,10 @@ class ImageDatasetTest {
     @Test
     void samplerVisitsEachImageOncePerEpochAndReshuffles() {
         ImageDataset data = tenImages();
-        BatchSampler sampler = data.sampler(7);
+        BatchStream sampler = data.sampler(7);
         int[] drawn = new int[0];
         for (int step = 0; step < 10; step++) {
-            Batch batch = sampler.next(manager, 3);
+            SampleBatch batch = sampler.next(manager, 3);
             int[] indices = imageIndices(batch);
             int[] labels = batch.labels().toIntArray();
             for (int i = 0; i < indices.length; i++) {
@@ -114,14 +114,14 @@ class ImageDatasetTest {
         }
         assertFalse(Arrays.equals(epochs[0], epochs[1]) && Arrays.equals(epochs[1], epochs[2]),
                 "each epoch is reshuffled");
-        BatchSampler fresh = data.sampler(7);
+        BatchStream fresh = data.sampler(7);
         fresh.next(manager, 4);
         assertEquals(0.4, fresh.epochs(), 1e-12);
     }
 
     @Test
     void batchLargerThanTheDataSetSpansEpochs() {
-        BatchSampler sampler = tenImages().sampler(1);
+        BatchStream sampler = tenImages().sampler(1);
         int[] indices = imageIndices(sampler.next(manager, 25));
         assertEquals(2.5, sampler.epochs(), 1e-12);
         for (int e = 0; e < 2; e++) {
@@ -181,7 +181,7 @@ class ImageDatasetTest {
         assertEquals(5, Arrays.stream(chosen).distinct().count());
         assertArrayEquals(chosen, imageIndices(data.subset(5, 3).batch(manager, 0, 5)), "subset is seeded");
 
-        BatchSampler sampler = twos.sampler(0);
+        BatchStream sampler = twos.sampler(0);
         int[] drawn = imageIndices(sampler.next(manager, 3));
         assertArrayEquals(new int[] {2, 5, 8}, Arrays.stream(drawn).sorted().toArray());
         assertEquals(1.0, sampler.epochs(), 1e-12);

@@ -38,8 +38,8 @@ class ToysTest {
     @Test
     void sameSeedGivesIdenticalBatchesAndDifferentSeedsDiffer() {
         for (ToyDistribution toy : all()) {
-            BatchSampler first = toy.sampler(7);
-            BatchSampler second = toy.sampler(7);
+            BatchStream first = toy.sampler(7);
+            BatchStream second = toy.sampler(7);
             for (int step = 0; step < 3; step++) {
                 float[] a = first.next(manager, 64).samples().toFloatArray();
                 float[] b = second.next(manager, 64).samples().toFloatArray();
@@ -55,7 +55,7 @@ class ToysTest {
     @Test
     void batchesHaveTheSampleShapeAndNoLabels() {
         for (ToyDistribution toy : all()) {
-            Batch batch = toy.sample(manager, 32, 1);
+            SampleBatch batch = toy.sample(manager, 32, 1);
             assertEquals(new Shape(32).addAll(toy.sampleShape()), batch.samples().getShape(), toy.name());
             assertEquals(DataType.FLOAT32, batch.samples().getDataType());
             assertNull(batch.labels());

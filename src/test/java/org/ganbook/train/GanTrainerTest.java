@@ -195,9 +195,9 @@ class GanTrainerTest {
     @Test
     void anAbsurdLearningRateStopsWithTheIterationAndKeepsTheLastGoodParameters() {
         try (GanTrainer trainer =
-                TestData.trainer(false).optGeneratorOptimizer(Optimizer.sgd(1e9f))
-                        .optDiscriminatorOptimizer(Optimizer.sgd(1e9f)).build()) {
-            TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> trainer.fit(1000));
+                TestData.trainer(false).optGeneratorOptimizer(Optimizers.sgd(1e9f))
+                        .optDiscriminatorOptimizer(Optimizers.sgd(1e9f)).build()) {
+            DivergedException e = assertThrows(DivergedException.class, () -> trainer.fit(1000));
             assertTrue(e.getMessage().contains("iteration " + e.iteration()), e.getMessage());
             for (var pair : trainer.generator().getParameters()) {
                 assertFalse(pair.getValue().getArray().isNaN().any().getBoolean(), pair.getKey());
@@ -239,7 +239,7 @@ class GanTrainerTest {
     void againstAStrongDiscriminatorTheMinimaxGradientVanishesAndTheNonSaturatingOneDoesNot() {
         try (GanTrainer trainer =
                 TestData.trainer(false).setData(TestData.ring(6)).optBatchSize(128)
-                        .optDiscriminatorOptimizer(Optimizer.adam(1e-2f, 0.5f)).build()) {
+                        .optDiscriminatorOptimizer(Optimizers.adam(1e-2f, 0.5f)).build()) {
             DiscriminatorStep strong = null;
             for (int i = 0; i < 300; i++) {
                 strong = trainer.discriminatorStep();

@@ -35,8 +35,8 @@ class RingCoverageTest {
                 .optDropout(0.3f).build();
         try (GanTrainer trainer = GanTrainer.builder(generator, discriminator)
                 .setData(ring).setCodingSize(2).optBatchSize(256)
-                .optGeneratorOptimizer(SwitchingOptimizer.after(switchAt, Optimizer.adam(1e-3f, 0.5f), Optimizer.adam(1e-4f, 0.5f)))
-                .optDiscriminatorOptimizer(SwitchingOptimizer.after(switchAt, Optimizer.adam(1e-3f, 0.5f), Optimizer.adam(1e-4f, 0.5f)))
+                .optGeneratorOptimizer(SwitchingOptimizer.after(switchAt, Optimizers.adam(1e-3f, 0.5f), Optimizers.adam(1e-4f, 0.5f)))
+                .optDiscriminatorOptimizer(SwitchingOptimizer.after(switchAt, Optimizers.adam(1e-3f, 0.5f), Optimizers.adam(1e-4f, 0.5f)))
                 .optSeed(1).optMeasureAfterUpdate(false).optProgress(0).build()) {
             var before = ModeCoverage.evaluate(trainer.generate(2000).toFloatArray(), ring.modes(), REACH_STD);
             trainer.fit(ITERATIONS);

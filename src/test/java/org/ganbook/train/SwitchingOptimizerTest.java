@@ -20,7 +20,7 @@ class SwitchingOptimizerTest {
     @Test
     void usesTheFirstOptimizerForTheFirstUpdatesOfEachParameterThenTheSecond() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            var optimizer = SwitchingOptimizer.after(2, Optimizer.sgd(1f), Optimizer.sgd(0.1f));
+            var optimizer = SwitchingOptimizer.after(2, Optimizers.sgd(1f), Optimizers.sgd(0.1f));
             NDArray a = manager.create(new float[] {0f});
             NDArray b = manager.create(new float[] {0f});
             for (int i = 0; i < 4; i++) {
@@ -37,7 +37,7 @@ class SwitchingOptimizerTest {
 
     @Test
     void reportsTheFirstLearningRateBeforeTheSwitch() {
-        var optimizer = SwitchingOptimizer.after(10, Optimizer.adam(1e-3f, 0.5f), Optimizer.adam(1e-4f, 0.5f));
+        var optimizer = SwitchingOptimizer.after(10, Optimizers.adam(1e-3f, 0.5f), Optimizers.adam(1e-4f, 0.5f));
         assertFalse(optimizer.inSecondPhase());
         assertEquals(1e-3f, optimizer.learningRate(), 0f);
         assertTrue(optimizer.toString().contains("10 updates"));
@@ -46,14 +46,14 @@ class SwitchingOptimizerTest {
     @Test
     void stateSurvivesASaveAndLoad() throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
-            var original = SwitchingOptimizer.after(3, Optimizer.adam(1e-2f, 0.5f), Optimizer.adam(1e-3f, 0.5f));
+            var original = SwitchingOptimizer.after(3, Optimizers.adam(1e-2f, 0.5f), Optimizers.adam(1e-3f, 0.5f));
             NDArray w = manager.create(new float[] {1f, 2f});
             for (int i = 0; i < 5; i++) {
                 original.update("w", w, manager.create(new float[] {0.5f, -0.5f}));
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             original.saveState(new DataOutputStream(bytes));
-            var restored = SwitchingOptimizer.after(3, Optimizer.adam(1e-2f, 0.5f), Optimizer.adam(1e-3f, 0.5f));
+            var restored = SwitchingOptimizer.after(3, Optimizers.adam(1e-2f, 0.5f), Optimizers.adam(1e-3f, 0.5f));
             restored.loadState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), manager);
             assertTrue(restored.inSecondPhase());
             NDArray w1 = w.duplicate();
@@ -66,8 +66,8 @@ class SwitchingOptimizerTest {
 
     @Test
     void rejectsBadArguments() {
-        Optimizer one = Optimizer.sgd(1f);
-        assertThrows(IllegalArgumentException.class, () -> SwitchingOptimizer.after(-1, one, Optimizer.sgd(1f)));
+        ResumableOptimizer one = Optimizers.sgd(1f);
+        assertThrows(IllegalArgumentException.class, () -> SwitchingOptimizer.after(-1, one, Optimizers.sgd(1f)));
         assertThrows(IllegalArgumentException.class, () -> SwitchingOptimizer.after(1, one, one));
         assertThrows(IllegalArgumentException.class, () -> SwitchingOptimizer.after(1, null, one));
     }

@@ -8,8 +8,8 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import java.util.SplittableRandom;
-import org.ganbook.data.Batch;
-import org.ganbook.data.BatchSampler;
+import org.ganbook.data.SampleBatch;
+import org.ganbook.data.BatchStream;
 import org.ganbook.data.DataSource;
 
 /** Small networks and a ring of Gaussians for the trainer's tests, independent of the nn and data packages. */
@@ -35,7 +35,7 @@ final class TestData {
             }
 
             @Override
-            public BatchSampler sampler(long seed) {
+            public BatchStream sampler(long seed) {
                 SplittableRandom random = new SplittableRandom(seed);
                 return (NDManager manager, int n) -> {
                     float[] xy = new float[2 * n];
@@ -44,7 +44,7 @@ final class TestData {
                         xy[2 * i] = offset + (float) (2 * Math.cos(angle) + 0.02 * (random.nextDouble() - 0.5));
                         xy[2 * i + 1] = (float) (2 * Math.sin(angle) + 0.02 * (random.nextDouble() - 0.5));
                     }
-                    return new Batch(manager.create(xy, new Shape(n, 2)), null);
+                    return new SampleBatch(manager.create(xy, new Shape(n, 2)), null);
                 };
             }
         };

@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDArray;
  * @param samples the samples, shape {@code (batch, sampleShape...)}, values scaled as the models expect
  * @param labels the class index of each sample as an int32 array of shape {@code (batch)}, or {@code null}
  */
-public record Batch(NDArray samples, NDArray labels) {
+public record SampleBatch(NDArray samples, NDArray labels) {
 
     /** Returns the number of samples in the batch. */
     public int size() {

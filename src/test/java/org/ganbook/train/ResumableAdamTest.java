@@ -56,7 +56,7 @@ class AdamTest {
         double[][] expected = copy(start);
         double[][] m = {new double[3], new double[2]};
         double[][] v = {new double[3], new double[2]};
-        Optimizer adam = Optimizer.adam(LR, BETA1);
+        ResumableOptimizer adam = Optimizers.adam(LR, BETA1);
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray a = manager.create(start[0]).toType(type, false);
             NDArray b = manager.create(start[1]).toType(type, false);
@@ -94,8 +94,8 @@ class AdamTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             float[] w = {0.3f, -1.2f, 2.0f, 0.0f};
             float[] g = {0.5f, 0.25f, -3.0f, 1e-3f};
-            Optimizer together = Optimizer.adam(LR, BETA1);
-            Optimizer apart = Optimizer.adam(LR, BETA1);
+            ResumableOptimizer together = Optimizers.adam(LR, BETA1);
+            ResumableOptimizer apart = Optimizers.adam(LR, BETA1);
             NDArray w1 = manager.create(w);
             NDArray w2 = manager.create(w);
             NDArray u1 = manager.create(g);
@@ -111,7 +111,7 @@ class AdamTest {
         }
     }
 
-    private static byte[] state(Optimizer optimizer) throws Exception {
+    private static byte[] state(ResumableOptimizer optimizer) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         optimizer.saveState(new DataOutputStream(bytes));
         return bytes.toByteArray();
@@ -121,10 +121,10 @@ class AdamTest {
     void savedStateContinuesTheSameUpdates() throws Exception {
         try (NDManager manager = NDManager.newBaseManager()) {
             float[] g = {0.5f, -0.25f};
-            Optimizer first = Optimizer.adam(LR, BETA1);
+            ResumableOptimizer first = Optimizers.adam(LR, BETA1);
             NDArray w = manager.create(new float[] {1f, 2f});
             first.update("w", w, manager.create(g));
-            Optimizer resumed = Optimizer.adam(LR, BETA1);
+            ResumableOptimizer resumed = Optimizers.adam(LR, BETA1);
             resumed.loadState(new DataInputStream(new ByteArrayInputStream(state(first))), manager);
             NDArray copy = w.duplicate();
             first.update("w", w, manager.create(g));

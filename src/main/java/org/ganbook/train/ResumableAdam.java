@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * <p>DJL's own Adam keeps its state private and keyed by random parameter ids, which cannot be
  * restored in a new process; this one can.
  */
-final class Adam implements Optimizer {
+final class ResumableAdam implements ResumableOptimizer {
 
     private final float learningRate;
     private final float beta1;
@@ -28,7 +28,7 @@ final class Adam implements Optimizer {
     private final Map<String, NDArray> variances = new TreeMap<>();
     private final Map<String, Integer> steps = new TreeMap<>();
 
-    Adam(float learningRate, float beta1, float beta2, float epsilon) {
+    ResumableAdam(float learningRate, float beta1, float beta2, float epsilon) {
         if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
         }

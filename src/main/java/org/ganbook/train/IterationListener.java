@@ -1,8 +1,11 @@
 package org.ganbook.train;
 
-/** Called by {@link GanTrainer#fit} after iterations, e.g. to print progress or draw a live plot. */
+/**
+ * Called by {@link GanTrainer#fit} after iterations, e.g. to record a metric or save a checkpoint. One
+ * method, where DJL's {@code TrainingListener} has a dozen for its own {@code Trainer}'s events.
+ */
 @FunctionalInterface
-public interface TrainingListener {
+public interface IterationListener {
 
     /**
      * Called after an iteration.

@@ -10,9 +10,10 @@ import org.ganbook.train.Iteration;
 /**
  * Shows how training goes: on a terminal a single line that updates in place (a bar, percent done,
  * ETA, iterations per second and the current losses); otherwise plain lines at every tenth of the
- * run, which read well in a log file.
+ * run, which read well in a log file. Ours rather than DJL's {@code ProgressBar}, which shows neither
+ * the rate, the ETA nor the losses, and redraws even where output goes to a file.
  */
-final class Progress {
+final class TerminalProgress {
 
     /** How progress is shown. */
     enum Mode {
@@ -40,11 +41,11 @@ final class Progress {
     private int lastLength;
     private boolean lineOpen;
 
-    Progress(PrintStream out, Mode mode) {
+    TerminalProgress(PrintStream out, Mode mode) {
         this(out, mode, System::nanoTime);
     }
 
-    Progress(PrintStream out, Mode mode, LongSupplier clock) {
+    TerminalProgress(PrintStream out, Mode mode, LongSupplier clock) {
         this.out = out;
         this.mode = mode == Mode.AUTO ? (isTerminal() ? Mode.BAR : Mode.LINES) : mode;
         this.clock = clock;

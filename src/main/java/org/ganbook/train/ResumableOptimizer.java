@@ -9,11 +9,13 @@ import java.util.List;
 
 /**
  * Updates one network's parameters from their gradients, and keeps its state (moments, step counts)
- * in a form a checkpoint can save, so that a resumed run continues exactly where it stopped.
+ * in a form a checkpoint can save, so that a resumed run continues exactly where it stopped. Ours
+ * rather than DJL's {@code Optimizer}, whose state is private and keyed by per-process parameter ids;
+ * make one with {@link Optimizers}.
  *
  * <p>Each update also clears the parameter's gradient, as PyTorch's optimizers do in DJL.
  */
-public interface Optimizer {
+public interface ResumableOptimizer {
 
     /**
      * Applies one update to {@code weight} from {@code gradient}, in place.
@@ -52,25 +54,4 @@ public interface Optimizer {
 
     /** Returns the learning rate. */
     float learningRate();
-
-    /**
-     * Adam (Kingma and Ba 2015).
-     *
-     * @param learningRate the step size, e.g. 2e-4
-     * @param beta1 the first-moment decay, 0.5 in DCGAN practice, 0.9 by default elsewhere
-     * @return the optimizer
-     */
-    static Optimizer adam(float learningRate, float beta1) {
-        return new Adam(learningRate, beta1, 0.999f, 1e-8f);
-    }
-
-    /**
-     * Plain stochastic gradient descent.
-     *
-     * @param learningRate the step size
-     * @return the optimizer
-     */
-    static Optimizer sgd(float learningRate) {
-        return new Sgd(learningRate);
-    }
 }

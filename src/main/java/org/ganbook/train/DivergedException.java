@@ -2,9 +2,10 @@ package org.ganbook.train;
 
 /**
  * Thrown when a loss becomes NaN or infinite. The update that would have used it was not applied,
- * so the networks keep the parameters of the last good step.
+ * so the networks keep the parameters of the last good step. A DJL {@code TrainingDivergedException}
+ * that also says at which iteration.
  */
-public class TrainingDivergedException extends RuntimeException {
+public class DivergedException extends ai.djl.TrainingDivergedException {
 
     private static final long serialVersionUID = 1L;
 
@@ -17,7 +18,7 @@ public class TrainingDivergedException extends RuntimeException {
      * @param iteration the iteration at which the loss diverged
      * @param loss the loss value
      */
-    public TrainingDivergedException(String phase, long iteration, double loss) {
+    public DivergedException(String phase, long iteration, double loss) {
         super(
                 "training diverged at iteration " + iteration + ": the " + phase + " loss is " + loss
                         + ". The update was not applied; the networks keep the parameters of the last good"

@@ -6,12 +6,12 @@ import ai.djl.ndarray.NDManager;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 
-/** Plain stochastic gradient descent; it has no state. */
-final class Sgd implements Optimizer {
+/** Plain stochastic gradient descent, stateless; ours rather than DJL's Sgd because the trainer updates through {@link ResumableOptimizer} (list updates, savable state). */
+final class PlainSgd implements ResumableOptimizer {
 
     private final float learningRate;
 
-    Sgd(float learningRate) {
+    PlainSgd(float learningRate) {
         if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
         }

@@ -24,7 +24,7 @@ class ProgressTest {
     @Test
     void theBarShowsPercentEtaRateAndLossesOnOneLine() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Progress progress = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), Progress.Mode.BAR,
+        TerminalProgress progress = new TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), TerminalProgress.Mode.BAR,
                 () -> now);
         progress.start(100, 300);
         now = 4_000_000_000L; // 50 iterations in 4 s: 12.5 it/s (shown rounded), 150 to go: 12 s
@@ -46,7 +46,7 @@ class ProgressTest {
     @Test
     void withoutATerminalThereIsALineAtEveryTenth() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Progress progress = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), Progress.Mode.LINES,
+        TerminalProgress progress = new TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), TerminalProgress.Mode.LINES,
                 () -> now);
         progress.start(0, 50);
         for (long i = 0; i < 50; i++) {
@@ -62,8 +62,8 @@ class ProgressTest {
 
     @Test
     void durations() {
-        assertEquals("0:00", Progress.duration(0));
-        assertEquals("1:05", Progress.duration(65));
-        assertEquals("2:00:01", Progress.duration(7201));
+        assertEquals("0:00", TerminalProgress.duration(0));
+        assertEquals("1:05", TerminalProgress.duration(65));
+        assertEquals("2:00:01", TerminalProgress.duration(7201));
     }
 }

@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDManager;
  *
  * <p>Two samplers made with the same seed return the same batches in the same order.
  */
-public interface BatchSampler {
+public interface BatchStream {
 
     /**
      * Draws the next batch; its arrays belong to {@code manager}.
@@ -16,7 +16,7 @@ public interface BatchSampler {
      * @param batchSize the number of samples
      * @return the batch
      */
-    Batch next(NDManager manager, int batchSize);
+    SampleBatch next(NDManager manager, int batchSize);
 
     /**
      * Returns how far the sampler has read, in passes over the data: 1.5 means one and a half
