@@ -82,7 +82,7 @@ def kernel_settings(threads: int) -> dict:
             "DJL_OFFLINE": "true",
             "GANBOOK_HOME": str(ROOT),
             # PyTorch's OpenMP workers otherwise spin on a core while they wait for work; on a machine that is
-            # busy with anything else the spinning steals the time the work needs (a run became 6x slower).
+            # busy with anything else the spinning steals the time the work needs (a run became 20x slower).
             "OMP_WAIT_POLICY": "PASSIVE",
         },
         "metadata": {"debugger": False},

@@ -93,7 +93,7 @@ def run(path: Path, timeout: int, save: bool, html_dir):
     log = LOGS / (path.stem + ".log")
     try:
         with open(log, "w") as kernel_log:
-            client.execute(stderr=kernel_log, stdout=kernel_log)
+            client.execute(stderr=kernel_log, stdout=kernel_log, cleanup_kc=True)  # shut the kernel down: the manager is ours
     except CellExecutionError as error:
         problem = str(error).strip().splitlines()[-1] if str(error).strip() else "cell error"
         located = first_error(nb)
