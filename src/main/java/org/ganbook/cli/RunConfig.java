@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.ganbook.io.AtomicFile;
 import org.ganbook.nn.Upsampling;
 
 /**
@@ -318,16 +319,7 @@ public final class RunConfig {
      * @throws IOException if it cannot be written
      */
     public void write(Path directory) throws IOException {
-        Files.createDirectories(directory);
-        Path target = directory.resolve(FILE);
-        // created like any other file (its mode from the umask), not owner-only as Files.createTempFile makes it
-        Path temporary = Files.createFile(directory.resolve(FILE + "." + java.util.UUID.randomUUID() + ".partial"));
-        try {
-            Files.writeString(temporary, toJson(), StandardCharsets.UTF_8);
-            RunDirectory.moveAtomically(temporary, target);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.write(directory.resolve(FILE), out -> out.write(toJson().getBytes(StandardCharsets.UTF_8)));
     }
 
     static String upsamplingId(Upsampling upsampling) {

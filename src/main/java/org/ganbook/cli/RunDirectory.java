@@ -112,12 +112,4 @@ final class RunDirectory {
         return removed;
     }
 
-    /** Renames {@code from} over {@code to} atomically where the file system allows it. */
-    static void moveAtomically(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 }

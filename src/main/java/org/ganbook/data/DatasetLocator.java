@@ -1,6 +1,7 @@
 package org.ganbook.data;
 
 import java.nio.file.Files;
+import org.ganbook.io.ProjectFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import java.util.function.Function;
 final class DatasetLocator {
 
     static final String ENVIRONMENT_VARIABLE = "GANBOOK_DATA";
-    static final String HOME_VARIABLE = "GANBOOK_HOME";
+    static final String HOME_VARIABLE = ProjectFolder.ENVIRONMENT_VARIABLE;
     static final String PROJECT_DATA_FOLDER = ".data";
     static final String SHIPPED_DATA_FOLDER = "src/data";
     /** The name of the 10,000 npm digits, whether read from the npm JSON or from the shipped IDX files. */
@@ -223,43 +224,11 @@ final class DatasetLocator {
      * the nearest at or above where the classes were loaded from.
      */
     Optional<Path> projectRoot() {
-        String home = environment.apply(HOME_VARIABLE);
-        if (home != null && !home.isBlank()) {
-            Path folder = workingDirectory.resolve(home.strip()).normalize();
-            if (isProjectRoot(folder)) {
-                return Optional.of(folder);
-            }
-        }
-        Optional<Path> found = projectAtOrAbove(workingDirectory);
-        if (found.isEmpty() && codeLocation != null) {
-            found = projectAtOrAbove(codeLocation);
-        }
-        return found;
-    }
-
-    private static Optional<Path> projectAtOrAbove(Path start) {
-        for (Path folder = start; folder != null; folder = folder.getParent()) {
-            if (isProjectRoot(folder)) {
-                return Optional.of(folder);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isProjectRoot(Path folder) {
-        return Files.isRegularFile(folder.resolve("pom.xml")) && Files.isDirectory(folder.resolve("notebooks"));
+        return ProjectFolder.find(environment, workingDirectory, codeLocation);
     }
 
     private String noProjectReason() {
-        String home = environment.apply(HOME_VARIABLE);
-        String reason = "no folder with pom.xml and notebooks/ at or above " + workingDirectory;
-        if (codeLocation != null) {
-            reason += " or " + codeLocation;
-        }
-        if (home != null && !home.isBlank()) {
-            reason += ", nor at " + HOME_VARIABLE + "=" + home.strip();
-        }
-        return reason;
+        return ProjectFolder.whereLooked(environment, workingDirectory, codeLocation);
     }
 
     private Optional<ImageDataset> tryIdx(Path directory, Split split, String name, Looked looked) {

@@ -234,16 +234,6 @@ public final class Datasets {
 
     private static DatasetLocator locator() {
         return new DatasetLocator(System::getenv, Path.of(""), Path.of(DEBIAN_FASHION_MNIST_DIRECTORY),
-                codeLocation());
-    }
-
-    /** Where this library's classes were loaded from (a jar or a folder), or null if unknown. */
-    private static Path codeLocation() {
-        try {
-            java.security.CodeSource source = Datasets.class.getProtectionDomain().getCodeSource();
-            return source == null || source.getLocation() == null ? null : Path.of(source.getLocation().toURI());
-        } catch (RuntimeException | java.net.URISyntaxException e) {
-            return null;
-        }
+                org.ganbook.io.ProjectFolder.codeLocation());
     }
 }

@@ -72,22 +72,26 @@ class FilesPlumbingTest {
     }
 
     @Test
-    void theProjectFolderComesFromTheEnvironmentOrTheNearestGanbookPom() throws IOException {
+    void theProjectFolderComesFromTheEnvironmentOrTheNearestFolderWithPomAndNotebooks() throws IOException {
         Path project = dir.resolve("project");
         Path deep = project.resolve("notebooks").resolve("sub");
         Files.createDirectories(deep);
-        Files.writeString(project.resolve("pom.xml"), "<project><artifactId>ganbook</artifactId></project>");
         Path other = dir.resolve("other");
-        Files.createDirectories(other);
+        Files.createDirectories(other.resolve("src"));
+        Files.writeString(project.resolve("pom.xml"), "<project><artifactId>ganbook</artifactId></project>");
         Files.writeString(other.resolve("pom.xml"), "<project><artifactId>something-else</artifactId></project>");
 
         Map<String, String> none = Map.of();
-        assertEquals(Optional.of(project), ProjectFolder.find(none::get, deep));
-        assertEquals(Optional.empty(), ProjectFolder.find(none::get, other));
+        assertEquals(Optional.of(project), ProjectFolder.find(none::get, deep, null));
+        assertEquals(Optional.empty(), ProjectFolder.find(none::get, other, null));
         Map<String, String> home = Map.of(ProjectFolder.ENVIRONMENT_VARIABLE, project.toString());
-        assertEquals(Optional.of(project), ProjectFolder.find(home::get, other));
-        // a GANBOOK_HOME that is not a project is ignored, not trusted
+        assertEquals(Optional.of(project), ProjectFolder.find(home::get, other, null));
+        // a GANBOOK_HOME that is not a project (no notebooks/) is ignored, not trusted
         Map<String, String> wrong = Map.of(ProjectFolder.ENVIRONMENT_VARIABLE, other.toString());
-        assertEquals(Optional.of(project), ProjectFolder.find(wrong::get, deep));
+        assertEquals(Optional.of(project), ProjectFolder.find(wrong::get, deep, null));
+        // outside the project, where the library was loaded from leads to it
+        Path jar = project.resolve("target").resolve("ganbook.jar");
+        assertEquals(Optional.of(project), ProjectFolder.find(none::get, other, jar));
+        assertTrue(ProjectFolder.whereLooked(none::get, other, jar).contains(other.toString()));
     }
 }
