@@ -1,5 +1,6 @@
 package org.ganbook.io;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * A file frame that tells a damaged file from a good one: a line naming the kind of file, the body,
@@ -26,17 +28,43 @@ public final class ChecksummedFile {
      * Writes {@code body} framed as {@code kind}, atomically.
      *
      * @param file the target
-     * @param kind a short name of the file's kind, e.g. "ganbook-checkpoint"; no line breaks
+     * @param kind a short name of the file's kind, e.g. "ganbook checkpoint 2"; no line breaks
      * @param body the content
      * @throws IOException if writing fails (the previous file is then unchanged)
      */
     public static void write(Path file, String kind, byte[] body) throws IOException {
+        write(file, kind, out -> out.write(body));
+    }
+
+    /**
+     * Writes the content {@code body} produces, framed as {@code kind}, atomically; the content streams
+     * to disk as it is produced, and an exception from {@code body} leaves the previous file as it was.
+     *
+     * @param file the target
+     * @param kind a short name of the file's kind; no line breaks
+     * @param body writes the content
+     * @throws IOException if writing fails (the previous file is then unchanged)
+     */
+    public static void write(Path file, String kind, AtomicFile.Content body) throws IOException {
         byte[] header = header(kind);
-        long checksum = checksum(header, body, body.length);
         AtomicFile.write(file, out -> {
             out.write(header);
-            out.write(body);
-            out.write(ByteBuffer.allocate(CHECKSUM_BYTES).putLong(checksum).array());
+            CRC32C crc = new CRC32C();
+            crc.update(header);
+            CheckedOutputStream checked = new CheckedOutputStream(new FilterOutputStream(out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() {
+                    // the frame's stream stays open for the checksum
+                }
+            }, crc);
+            body.writeTo(checked);
+            checked.flush();
+            out.write(ByteBuffer.allocate(CHECKSUM_BYTES).putLong(crc.getValue()).array());
         });
     }
 

@@ -4,7 +4,6 @@ import org.ganbook.io.ChecksummedFile;
 import java.nio.file.Path;
 import java.nio.file.NoSuchFileException;
 import java.io.EOFException;
-import java.io.ByteArrayOutputStream;
 import java.io.ByteArrayInputStream;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -41,14 +40,15 @@ final class Checkpoints {
     /** Writes the trainer's whole state to {@code file}; see {@link GanTrainer#save(Path)}. */
     static void save(GanTrainer trainer, Path file) throws IOException {
         GanTrainer.State state = trainer.state();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        // streamed into the file as it is made; a NaN or infinite value stops the save and the previous
+        // checkpoint stays the last good one
+        ChecksummedFile.write(file, KIND, stream -> {
+            DataOutputStream out = new DataOutputStream(stream);
             out.writeLong(state.seed());
             out.writeLong(state.iteration());
             out.writeLong(state.realBatchesDrawn());
             out.writeLong(state.samplesDrawn());
             out.writeDouble(state.seconds());
-            // a NaN or infinite value stops the save: the previous checkpoint stays the last good one
             String part = "the generator's weights";
             try {
                 writeBlock(out, trainer.generator());
@@ -66,8 +66,8 @@ final class Checkpoints {
                 throw new NonFiniteStateException(state.iteration(), probe);
             }
             trainer.historyRows().write(out);
-        }
-        ChecksummedFile.write(file, KIND, bytes.toByteArray());
+            out.flush();
+        });
     }
 
     /** Restores a state written by {@link #save}; nothing changes unless the whole file is valid. */
