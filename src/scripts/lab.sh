@@ -53,8 +53,8 @@ for attempt in $(seq 1 240); do  # up to a minute
     if ! kill -0 "$server" 2>/dev/null; then
         wait "$server" && exit 1 || exit $?
     fi
-    if "$PY" -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' \
-            "http://$probe:$port/api/status?token=$JUPYTER_TOKEN" 2>/dev/null; then
+    if LAB_STATUS="http://$probe:$port/api/status?token=$JUPYTER_TOKEN" "$PY" -c \
+            'import os, urllib.request; urllib.request.urlopen(os.environ["LAB_STATUS"], timeout=2)' 2>/dev/null; then
         break
     fi
     [[ "$attempt" == 240 ]] && state="is still starting"
