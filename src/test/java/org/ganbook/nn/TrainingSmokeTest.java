@@ -1,200 +1,60 @@
 package org.ganbook.nn;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import java.util.function.Function;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.ganbook.train.DiscriminatorStep;
+import org.ganbook.train.GanTrainer;
+import org.ganbook.train.GeneratorStep;
+import org.ganbook.train.ParameterSnapshot;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A few plain-DJL steps per model type: D's steps lower D's loss on a fixed batch, then G's steps
- * (D frozen) lower G's loss and leave D's weights untouched.
+ * Every kind of network trains through the library's own two phases: D's steps widen D(x) − D(G(z)) and
+ * leave G's weights bit-identical; G's steps (D frozen) raise D(G(z)) and leave D's trainable weights
+ * bit-identical. BatchNorm's running statistics follow the PyTorch convention and move in both phases.
  */
 class TrainingSmokeTest {
 
-    private static final int STEPS = 12;
-    private static final int CODING = 16;
-    private static final int BATCH = 16;
+    private static final int STEPS = 15;
 
-    @BeforeEach
-    void seed() {
-        Engine.getInstance().setRandomSeed(42);
+    static java.util.List<NetworkKinds.Kind> kinds() {
+        return NetworkKinds.all();
     }
 
-    @Test
-    void mlpOnTwoDimensionalPoints() {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            Block g =
-                    MlpGenerator.builder()
-                            .setCodingSize(CODING)
-                            .setOutputShape(new Shape(2))
-                            .optHidden(32, 32)
-                            .optOutput(OutputActivation.LINEAR)
-                            .build();
-            Block d = MlpDiscriminator.builder().setInputShape(new Shape(2)).optHidden(32, 32).build();
-            NDArray real = manager.randomNormal(0.1f, 0.1f, new Shape(BATCH, 2), DataType.FLOAT32).add(2);
-            assertBothPhasesLearn(
-                    g, d, NDList::new, new NDList(noise(manager)), real,
-                    new Shape[] {new Shape(BATCH, CODING)}, new Shape[] {new Shape(BATCH, 2)});
-        }
-    }
-
-    @Test
-    void mlpOnImages() {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            Shape image = new Shape(1, 8, 8);
-            Block g =
-                    MlpGenerator.builder()
-                            .setCodingSize(CODING)
-                            .setOutputShape(image)
-                            .optHidden(32, 64)
-                            .build();
-            Block d = MlpDiscriminator.builder().setInputShape(image).optHidden(64, 32).build();
-            assertBothPhasesLearn(
-                    g, d, NDList::new, new NDList(noise(manager)), stripes(manager, 8),
-                    new Shape[] {new Shape(BATCH, CODING)}, new Shape[] {new Shape(BATCH, 1, 8, 8)});
-        }
-    }
-
-    @Test
-    void dcganWithNearestUpsampling() {
-        dcgan(Upsampling.NEAREST_CONV);
-    }
-
-    @Test
-    void dcganWithTransposedConvolution() {
-        dcgan(Upsampling.TRANSPOSED_CONV);
-    }
-
-    private void dcgan(Upsampling upsampling) {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            Block g =
-                    DcganGenerator.builder()
-                            .setCodingSize(CODING)
-                            .optChannels(4)
-                            .optImageSize(16)
-                            .optUpsampling(upsampling)
-                            .build();
-            Block d = DcganDiscriminator.builder().optChannels(4).build();
-            assertBothPhasesLearn(
-                    g, d, NDList::new, new NDList(noise(manager)), stripes(manager, 16),
-                    new Shape[] {new Shape(BATCH, CODING)}, new Shape[] {new Shape(BATCH, 1, 16, 16)});
-        }
-    }
-
-    @Test
-    void conditionalMlp() {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            Shape image = new Shape(1, 8, 8);
-            Block g =
-                    Conditional.concat(LabelEncoder.embedding(2, 4), MlpGenerator.builder()
-                            .setCodingSize(CODING + 4)
-                            .setOutputShape(image)
-                            .optHidden(32, 64)
-                            .build());
-            Block d =
-                    Conditional.concat(LabelEncoder.oneHot(2), MlpDiscriminator.builder()
-                            .setInputShape(new Shape(image.size() + 2))
-                            .optHidden(64, 32)
-                            .build());
-            NDArray labels = alternatingLabels(manager);
-            assertBothPhasesLearn(
-                    g, d, x -> new NDList(x, labels), new NDList(noise(manager), labels),
-                    labelledStripes(manager, 8, labels),
-                    new Shape[] {new Shape(BATCH, CODING), new Shape(BATCH)},
-                    new Shape[] {new Shape(BATCH, 1, 8, 8), new Shape(BATCH)});
-        }
-    }
-
-    @Test
-    void conditionalDcgan() {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            Block g =
-                    Conditional.concat(LabelEncoder.oneHot(2), DcganGenerator.builder()
-                            .setCodingSize(CODING + 2)
-                            .optChannels(4)
-                            .optImageSize(16)
-                            .build());
-            Block d =
-                    Conditional.channels(LabelEncoder.embedding(2, 3), DcganDiscriminator.builder()
-                            .optChannels(4)
-                            .build());
-            NDArray labels = alternatingLabels(manager);
-            assertBothPhasesLearn(
-                    g, d, x -> new NDList(x, labels), new NDList(noise(manager), labels),
-                    labelledStripes(manager, 16, labels),
-                    new Shape[] {new Shape(BATCH, CODING), new Shape(BATCH)},
-                    new Shape[] {new Shape(BATCH, 1, 16, 16), new Shape(BATCH)});
-        }
-    }
-
-    private static void assertBothPhasesLearn(
-            Block g,
-            Block d,
-            Function<NDArray, NDList> discriminatorInput,
-            NDList generatorInput,
-            NDArray real,
-            Shape[] generatorShapes,
-            Shape[] discriminatorShapes) {
-        try (GanStepper gan =
-                new GanStepper(g, d, discriminatorInput, generatorShapes, discriminatorShapes)) {
-            float dBefore = gan.discriminatorLoss(generatorInput, real);
-            for (int i = 0; i < STEPS; i++) {
-                gan.discriminatorStep(generatorInput, real);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void bothPhasesLearnAndEachLeavesTheOtherNetworkAlone(NetworkKinds.Kind kind) {
+        try (GanTrainer trainer = kind.trainer(11).build()) {
+            ParameterSnapshot g = ParameterSnapshot.of(trainer.generator());
+            DiscriminatorStep first = trainer.discriminatorStep();
+            for (int i = 1; i < STEPS; i++) {
+                trainer.discriminatorStep();
             }
-            float dAfter = gan.discriminatorLoss(generatorInput, real);
-            assertTrue(dAfter < 0.9f * dBefore, "D loss " + dBefore + " -> " + dAfter);
+            // G makes the fakes in training mode: its weights stay, its BatchNorm running statistics move (the
+            // PyTorch convention; a G without BatchNorm stays bit-identical altogether)
+            var gAfterD = g.compareWith(trainer.generator());
+            assertTrue(gAfterD.trainableUnchanged(), kind + ": G's weights moved during D's steps");
+            boolean batchNorm = trainer.generator().getParameters().values().stream()
+                    .anyMatch(p -> p.getType() == ai.djl.nn.Parameter.Type.RUNNING_MEAN);
+            assertEquals(!batchNorm, gAfterD.unchanged(), kind + ": G's running statistics");
+            // measured as each step sees its batch, in training mode, before its update
+            DiscriminatorStep next = trainer.discriminatorStep();
+            double gapBefore = first.realBefore() - first.fakeBefore();
+            double gapAfter = next.realBefore() - next.fakeBefore();
+            assertTrue(gapAfter > gapBefore + 0.1, kind + ": D(x) − D(G(z)) " + gapBefore + " -> " + gapAfter);
 
-            float[] dWeights = gan.discriminatorWeights();
-            float gBefore = gan.generatorLoss(generatorInput);
-            for (int i = 0; i < STEPS; i++) {
-                gan.generatorStep(generatorInput);
+            ParameterSnapshot d = ParameterSnapshot.of(trainer.discriminator());
+            GeneratorStep firstG = trainer.generatorStep();
+            for (int i = 1; i < STEPS; i++) {
+                trainer.generatorStep();
             }
-            float gAfter = gan.generatorLoss(generatorInput);
-            assertTrue(gAfter < 0.9f * gBefore, "G loss " + gBefore + " -> " + gAfter);
-            assertArrayEquals(dWeights, gan.discriminatorWeights(), "D moved during G's steps");
+            assertTrue(d.compareWith(trainer.discriminator()).trainableUnchanged(),
+                    kind + ": D's weights moved during G's steps");
+            GeneratorStep nextG = trainer.generatorStep();
+            assertTrue(nextG.fakeBefore() > firstG.fakeBefore() + 0.05,
+                    kind + ": D(G(z)) " + firstG.fakeBefore() + " -> " + nextG.fakeBefore());
         }
-    }
-
-    private static NDArray noise(NDManager manager) {
-        return Latent.gaussian(CODING, 7).sample(manager, BATCH);
-    }
-
-    /** Images with bright upper halves and dark lower halves, in [-1, 1]. */
-    private static NDArray stripes(NDManager manager, int size) {
-        float[] values = new float[BATCH * size * size];
-        for (int i = 0; i < values.length; i++) {
-            int row = (i / size) % size;
-            values[i] = row < size / 2 ? 0.8f : -0.8f;
-        }
-        return manager.create(values, new Shape(BATCH, 1, size, size));
-    }
-
-    /** Like {@link #stripes}, upside down for label 1. */
-    private static NDArray labelledStripes(NDManager manager, int size, NDArray labels) {
-        int[] classes = labels.toIntArray();
-        float[] values = new float[BATCH * size * size];
-        for (int i = 0; i < values.length; i++) {
-            int row = (i / size) % size;
-            boolean bright = row < size / 2;
-            values[i] = bright ^ (classes[i / (size * size)] == 1) ? 0.8f : -0.8f;
-        }
-        return manager.create(values, new Shape(BATCH, 1, size, size));
-    }
-
-    private static NDArray alternatingLabels(NDManager manager) {
-        int[] labels = new int[BATCH];
-        for (int i = 0; i < BATCH; i++) {
-            labels[i] = i % 2;
-        }
-        return manager.create(labels);
     }
 }
