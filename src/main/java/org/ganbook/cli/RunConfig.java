@@ -1,6 +1,10 @@
 package org.ganbook.cli;
 
+import com.google.gson.FieldNamingPolicy;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
@@ -8,7 +12,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.StringWriter;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +23,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.ganbook.io.AtomicFile;
 import org.ganbook.nn.Upsampling;
 
@@ -30,9 +38,11 @@ import org.ganbook.nn.Upsampling;
  * {@code ganbook resume} and {@code ganbook sample} read it back, so they need no options about the
  * model.
  *
- * <p>The reader is strict: the file must be one JSON object with the keys this class writes (unknown
- * keys are rejected, so a typo in a hand-edited file is caught), each of the right type and in range.
- * Every problem is a {@link ConfigException} naming the file and the problem.
+ * <p>The settings are the fields below; Gson binds them to {@code config.json}, each field's name in
+ * snake_case ({@code lrG} is {@code lr_g}), so a new setting is one field, its check in {@link
+ * #validate} and its command-line option. The reader is strict: the file must be one JSON object with
+ * these keys (unknown keys are rejected, so a typo in a hand-edited file is caught), each of the right
+ * type and in range. Every problem is a {@link ConfigException} naming the file and the problem.
  */
 public final class RunConfig {
 
@@ -118,6 +128,22 @@ public final class RunConfig {
     /** The data kind of a directory of IDX files. */
     public static final String IDX = "idx";
 
+    /** Writes and copies the settings: the fields below in order, named in snake_case, enums by their ids. */
+    private static final Gson GSON = new GsonBuilder()
+            .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+            .setPrettyPrinting()
+            .serializeNulls()
+            .disableHtmlEscaping()
+            .registerTypeAdapter(Model.class, byId(Model.values(), Model::id))
+            .registerTypeAdapter(Loss.class, byId(Loss.values(), Loss::id))
+            .registerTypeAdapter(Upsampling.class, byId(Upsampling.values(), RunConfig::upsamplingId))
+            .create();
+
+    /** The settings by their key in the file. */
+    private static final Map<String, Field> KEYS = keys();
+
+    String format = FORMAT;
+    int version = VERSION;
     Model model = Model.MLP;
     /** ring, grid, mnist, fashion-mnist or idx. */
     String data = "ring";
@@ -263,52 +289,7 @@ public final class RunConfig {
      * @return the JSON text
      */
     public String toJson() {
-        StringWriter text = new StringWriter();
-        try (JsonWriter out = new JsonWriter(text)) {
-            out.setIndent("  ");
-            out.beginObject();
-            out.name("format").value(FORMAT);
-            out.name("version").value(VERSION);
-            out.name("model").value(model.id());
-            out.name("data").value(data);
-            out.name("data_path");
-            if (dataPath == null) {
-                out.nullValue();
-            } else {
-                out.value(dataPath);
-            }
-            out.name("limit").value(limit);
-            out.name("sample_shape").beginArray();
-            for (long d : sampleShape) {
-                out.value(d);
-            }
-            out.endArray();
-            out.name("num_classes").value(numClasses);
-            out.name("dataset_size").value(datasetSize);
-            out.name("coding_size").value(codingSize);
-            out.name("hidden").beginArray();
-            for (int units : hidden) {
-                out.value(units);
-            }
-            out.endArray();
-            out.name("channels").value(channels);
-            out.name("upsampling").value(upsamplingId(upsampling));
-            out.name("label_embedding").value(labelEmbedding);
-            out.name("batch_size").value(batchSize);
-            out.name("lr_g").value(Float.valueOf(lrG));
-            out.name("lr_d").value(Float.valueOf(lrD));
-            out.name("loss").value(loss.id());
-            out.name("k").value(k);
-            out.name("label_smoothing").value(Float.valueOf(labelSmoothing));
-            out.name("seed").value(seed);
-            out.name("checkpoint_every").value(checkpointEvery);
-            out.name("grid_every").value(gridEvery);
-            out.name("grid_count").value(gridCount);
-            out.endObject();
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to a string cannot fail", e);
-        }
-        return text + "\n";
+        return GSON.toJson(this) + "\n";
     }
 
     /**
@@ -422,60 +403,76 @@ public final class RunConfig {
     }
 
     private void readValue(JsonReader in, String key, String source) throws IOException {
-        switch (key) {
-            case "format" -> {
-                String format = string(in, key, source, false);
-                if (!FORMAT.equals(format)) {
-                    throw new ConfigException(source, "not a ganbook run configuration (format is " + quoted(format) + ")");
-                }
-            }
-            case "version" -> {
-                int version = integer(in, key, source);
-                if (version != VERSION) {
-                    throw new ConfigException(source, "unsupported version " + version + "; this ganbook reads "
-                            + VERSION);
-                }
-            }
-            case "model" -> model = choice(string(in, key, source, false), Model.values(), key, source);
-            case "data" -> data = string(in, key, source, false);
-            case "data_path" -> dataPath = string(in, key, source, true);
-            case "limit" -> limit = integer(in, key, source);
-            case "sample_shape" -> {
-                int[] dims = integers(in, key, source);
-                sampleShape = new long[dims.length];
-                for (int i = 0; i < dims.length; i++) {
-                    sampleShape[i] = dims[i];
-                }
-            }
-            case "num_classes" -> numClasses = integer(in, key, source);
-            case "dataset_size" -> datasetSize = integer(in, key, source);
-            case "coding_size" -> codingSize = integer(in, key, source);
-            case "hidden" -> hidden = integers(in, key, source);
-            case "channels" -> channels = integer(in, key, source);
-            case "upsampling" -> {
-                String value = string(in, key, source, false);
-                if (value.equals("nearest-conv")) {
-                    upsampling = Upsampling.NEAREST_CONV;
-                } else if (value.equals("transposed-conv")) {
-                    upsampling = Upsampling.TRANSPOSED_CONV;
-                } else {
-                    throw new ConfigException(source, "upsampling must be nearest-conv or transposed-conv, got "
-                            + quoted(value));
-                }
-            }
-            case "label_embedding" -> labelEmbedding = integer(in, key, source);
-            case "batch_size" -> batchSize = integer(in, key, source);
-            case "lr_g" -> lrG = number(in, key, source);
-            case "lr_d" -> lrD = number(in, key, source);
-            case "loss" -> loss = choice(string(in, key, source, false), Loss.values(), key, source);
-            case "k" -> k = integer(in, key, source);
-            case "label_smoothing" -> labelSmoothing = number(in, key, source);
-            case "seed" -> seed = longInteger(in, key, source);
-            case "checkpoint_every" -> checkpointEvery = integer(in, key, source);
-            case "grid_every" -> gridEvery = integer(in, key, source);
-            case "grid_count" -> gridCount = integer(in, key, source);
-            default -> throw new ConfigException(source, "unknown key " + quoted(key));
+        Field field = KEYS.get(key);
+        if (field == null) {
+            throw new ConfigException(source, "unknown key " + quoted(key));
         }
+        Class<?> type = field.getType();
+        Object value;
+        if (type == String.class) {
+            value = string(in, key, source, key.equals("data_path"));
+        } else if (type == int.class) {
+            value = integer(in, key, source);
+        } else if (type == long.class) {
+            value = longInteger(in, key, source);
+        } else if (type == float.class) {
+            value = number(in, key, source);
+        } else if (type == int[].class) {
+            value = integers(in, key, source);
+        } else if (type == long[].class) {
+            value = Arrays.stream(integers(in, key, source)).asLongStream().toArray();
+        } else if (type == Model.class) {
+            value = choice(string(in, key, source, false), Model.values(), Model::id, key, source);
+        } else if (type == Loss.class) {
+            value = choice(string(in, key, source, false), Loss.values(), Loss::id, key, source);
+        } else if (type == Upsampling.class) {
+            value = choice(string(in, key, source, false), Upsampling.values(), RunConfig::upsamplingId, key, source);
+        } else {
+            throw new IllegalStateException("no reader for the setting " + field.getName() + " of type " + type);
+        }
+        if (key.equals("format") && !FORMAT.equals(value)) {
+            throw new ConfigException(source, "not a ganbook run configuration (format is " + quoted((String) value) + ")");
+        }
+        if (key.equals("version") && !value.equals(VERSION)) {
+            throw new ConfigException(source, "unsupported version " + value + "; this ganbook reads " + VERSION);
+        }
+        try {
+            field.set(this, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Field> keys() {
+        Map<String, Field> keys = new LinkedHashMap<>();
+        for (Field field : RunConfig.class.getDeclaredFields()) {
+            if (!Modifier.isStatic(field.getModifiers())) {
+                field.setAccessible(true);
+                keys.put(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES.translateName(field), field);
+            }
+        }
+        return keys;
+    }
+
+    /** Writes an enum as its id and reads it back. */
+    private static <E extends Enum<E>> TypeAdapter<E> byId(E[] values, Function<E, String> id) {
+        return new TypeAdapter<>() {
+            @Override
+            public void write(JsonWriter out, E value) throws IOException {
+                out.value(value == null ? null : id.apply(value));
+            }
+
+            @Override
+            public E read(JsonReader in) throws IOException {
+                String text = in.nextString();
+                for (E value : values) {
+                    if (id.apply(value).equals(text)) {
+                        return value;
+                    }
+                }
+                throw new IOException("unknown value " + text);
+            }
+        };
     }
 
     private static String string(JsonReader in, String key, String source, boolean nullable) throws IOException {
@@ -545,13 +542,14 @@ public final class RunConfig {
         return values.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static <E extends Enum<E>> E choice(String value, E[] options, String key, String source) {
+    private static <E extends Enum<E>> E choice(
+            String value, E[] options, Function<E, String> id, String key, String source) {
         List<String> names = new ArrayList<>();
         for (E option : options) {
-            if (option.toString().equals(value)) {
+            if (id.apply(option).equals(value)) {
                 return option;
             }
-            names.add(option.toString());
+            names.add(id.apply(option));
         }
         throw new ConfigException(source, quoted(key) + " must be one of " + names + ", got " + quoted(value));
     }
@@ -605,29 +603,6 @@ public final class RunConfig {
 
     /** Returns a copy, for commands that override a few settings. */
     RunConfig copy() {
-        RunConfig copy = new RunConfig();
-        copy.model = model;
-        copy.data = data;
-        copy.dataPath = dataPath;
-        copy.limit = limit;
-        copy.sampleShape = sampleShape.clone();
-        copy.numClasses = numClasses;
-        copy.datasetSize = datasetSize;
-        copy.codingSize = codingSize;
-        copy.hidden = hidden.clone();
-        copy.channels = channels;
-        copy.upsampling = upsampling;
-        copy.labelEmbedding = labelEmbedding;
-        copy.batchSize = batchSize;
-        copy.lrG = lrG;
-        copy.lrD = lrD;
-        copy.loss = loss;
-        copy.k = k;
-        copy.labelSmoothing = labelSmoothing;
-        copy.seed = seed;
-        copy.checkpointEvery = checkpointEvery;
-        copy.gridEvery = gridEvery;
-        copy.gridCount = gridCount;
-        return copy;
+        return GSON.fromJson(GSON.toJson(this), RunConfig.class);
     }
 }
