@@ -8,14 +8,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.ganbook.io.AtomicFile;
 import org.ganbook.data.DataSource;
 import org.ganbook.data.Mixture2d;
+import org.ganbook.io.AtomicFile;
 import org.ganbook.metrics.ModeCoverage;
 import org.ganbook.plot.Plots;
+import org.ganbook.train.DivergedException;
 import org.ganbook.train.GanTrainer;
 import org.ganbook.train.NonFiniteStateException;
-import org.ganbook.train.DivergedException;
 import tech.tablesaw.api.Table;
 
 /**

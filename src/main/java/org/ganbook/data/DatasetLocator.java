@@ -1,7 +1,6 @@
 package org.ganbook.data;
 
 import java.nio.file.Files;
-import org.ganbook.io.ProjectFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.ganbook.io.ProjectFolder;
 
 /**
  * Finds the image data sets on disk, in the order documented on {@link Datasets}. The environment,

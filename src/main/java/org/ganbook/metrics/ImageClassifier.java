@@ -10,38 +10,26 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
-import ai.djl.training.initializer.Initializer;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Adam;
-import ai.djl.training.tracker.Tracker;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.ganbook.io.ChecksummedFile;
 import org.ganbook.io.CorruptedFileException;
 import org.ganbook.io.ProjectFolder;
@@ -101,9 +89,9 @@ public final class ImageClassifier implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(ImageClassifier.class);
 
     /** Bumped whenever the network, the training procedure or the file changes, to invalidate caches. */
-    private static final String FILE_KIND = "ganbook-image-classifier 2";
-    private static final double HELD_OUT_FRACTION = 0.1;
-    private static final int MAX_HELD_OUT = 10_000;
+    static final String FILE_KIND = "ganbook-image-classifier 2";
+    static final double HELD_OUT_FRACTION = 0.1;
+    static final int MAX_HELD_OUT = 10_000;
     private static final int INFERENCE_CHUNK = 500;
 
     /** How a classifier came to be. */
@@ -125,12 +113,12 @@ public final class ImageClassifier implements AutoCloseable {
     private final int numClasses;
     private final int trainCount;
     private final int heldOutCount;
-    private double heldOutAccuracy;
+    double heldOutAccuracy;
     private final Duration trainingTime;
     private Origin origin;
     private Path cacheFile;
 
-    private ImageClassifier(Model model, Block[] parts, Header header, Origin origin) {
+    ImageClassifier(Model model, Block[] parts, Header header, Origin origin) {
         this.model = model;
         this.body = parts[1];
         this.head = parts[2];
@@ -146,7 +134,7 @@ public final class ImageClassifier implements AutoCloseable {
     }
 
     /** What the cache file stores besides the parameters. */
-    private record Header(
+    record Header(
             String name, String key, int classes, int trainCount, int heldOutCount, double accuracy, long millis) {}
 
     // ------------------------------------------------------------------ entry points
@@ -488,10 +476,10 @@ public final class ImageClassifier implements AutoCloseable {
         model.close();
     }
 
-    // ------------------------------------------------------------------ network and training
+    // ------------------------------------------------------------------ the network
 
     /** Returns {net, body, head}: the full network and its two halves, sharing parameters. */
-    private static Block[] network(int numClasses) {
+    static Block[] network(int numClasses) {
         SequentialBlock body =
                 new SequentialBlock()
                         .add(conv(16))
@@ -516,155 +504,7 @@ public final class ImageClassifier implements AutoCloseable {
                 .build();
     }
 
-    private static ImageClassifier train(
-            Builder settings, String name, String key, float[] images, int[] labels, int classes) {
-        int n = labels.length;
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(settings.seed);
-        shuffle(order, random);
-        int heldOut = (int) Math.min(MAX_HELD_OUT, Math.max(1, Math.round(n * HELD_OUT_FRACTION)));
-        heldOut = Math.min(heldOut, n - 1);
-        int trainCount = n - heldOut;
-        int[] heldOutIdx = Arrays.copyOfRange(order, 0, heldOut);
-        int[] trainIdx = Arrays.copyOfRange(order, heldOut, heldOut + trainCount);
-
-        LOGGER.info(
-                "Training the {} classifier on {} images ({} epochs), {} held out",
-                name,
-                trainCount,
-                settings.epochs,
-                heldOut);
-        long begin = System.nanoTime();
-        Model model = Model.newInstance("ganbook-classifier-" + name);
-        try {
-            Block[] parts = network(classes);
-            model.setBlock(parts[0]);
-            DefaultTrainingConfig config =
-                    new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                            .optOptimizer(
-                                    Adam.builder()
-                                            .optLearningRateTracker(
-                                                    Tracker.fixed(settings.learningRate))
-                                            .build())
-                            .optInitializer(
-                                    new SeededHeInitializer(random.split()),
-                                    Parameter.Type.WEIGHT);
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(settings.batchSize, 1, SIDE, SIDE));
-                for (int epoch = 0; epoch < settings.epochs; epoch++) {
-                    shuffle(trainIdx, random);
-                    for (int start = 0; start < trainCount; start += settings.batchSize) {
-                        int count = Math.min(settings.batchSize, trainCount - start);
-                        float[] x = new float[count * PIXELS];
-                        int[] y = new int[count];
-                        for (int b = 0; b < count; b++) {
-                            int idx = trainIdx[start + b];
-                            System.arraycopy(images, idx * PIXELS, x, b * PIXELS, PIXELS);
-                            y[b] = labels[idx];
-                        }
-                        try (NDManager step = trainer.getManager().newSubManager()) {
-                            NDArray xs = step.create(x, new Shape(count, 1, SIDE, SIDE));
-                            NDArray ys = step.create(y);
-                            try (GradientCollector collector = trainer.newGradientCollector()) {
-                                NDArray logits = trainer.forward(new NDList(xs)).singletonOrThrow();
-                                NDArray loss =
-                                        trainer.getLoss()
-                                                .evaluate(new NDList(ys), new NDList(logits));
-                                collector.backward(loss);
-                            }
-                            trainer.step();
-                        }
-                    }
-                }
-            }
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - begin);
-            ImageClassifier result = new ImageClassifier(model, parts,
-                    new Header(name, key, classes, trainCount, heldOut, Double.NaN, elapsed.toMillis()),
-                    Origin.TRAINED);
-            if (heldOut > 0) {
-                float[] hx = new float[heldOut * PIXELS];
-                int[] hy = new int[heldOut];
-                for (int i = 0; i < heldOut; i++) {
-                    System.arraycopy(images, heldOutIdx[i] * PIXELS, hx, i * PIXELS, PIXELS);
-                    hy[i] = labels[heldOutIdx[i]];
-                }
-                result.heldOutAccuracy = result.accuracy(hx, hy);
-            }
-            LOGGER.info("{}", result);
-            return result;
-        } catch (RuntimeException | Error e) {
-            model.close();
-            throw e;
-        }
-    }
-
-    private static void shuffle(int[] a, SplittableRandom random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
-
-    /**
-     * He (Kaiming) uniform initialisation for ReLU networks, drawn in Java from a seeded generator
-     * so that the same seed gives the same classifier without touching the engine's global seed.
-     */
-    private static final class SeededHeInitializer implements Initializer {
-        private final SplittableRandom random;
-
-        SeededHeInitializer(SplittableRandom random) {
-            this.random = random;
-        }
-
-        @Override
-        public NDArray initialize(NDManager manager, Shape shape, DataType dataType) {
-            long fanIn = Math.max(1, shape.size() / shape.get(0));
-            double bound = Math.sqrt(6.0 / fanIn);
-            float[] values = new float[Math.toIntExact(shape.size())];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (float) ((2 * random.nextDouble() - 1) * bound);
-            }
-            NDArray array = manager.create(values, shape);
-            return dataType == DataType.FLOAT32 ? array : array.toType(dataType, false);
-        }
-    }
-
-    // ------------------------------------------------------------------ cache key and array helpers
-
-    private static String cacheKey(Builder settings, float[] images, int[] labels) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
-        String config = String.format(Locale.ROOT, "%s;epochs=%d;batch=%d;lr=%s;seed=%d;n=%d", FILE_KIND,
-                settings.epochs, settings.batchSize, Float.toString(settings.learningRate), settings.seed,
-                labels.length);
-        digest.update(config.getBytes(StandardCharsets.UTF_8));
-        ByteBuffer buffer = ByteBuffer.allocate(Float.BYTES * images.length + Integer.BYTES * labels.length);
-        buffer.asFloatBuffer().put(images);
-        buffer.position(Float.BYTES * images.length);
-        buffer.asIntBuffer().put(labels);
-        digest.update(buffer.array());
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static Path cacheFileFor(Path dir, String name, String key) {
-        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (safe.isEmpty() || safe.startsWith(".")) {
-            safe = "dataset" + safe;
-        }
-        if (safe.length() > 60) {
-            safe = safe.substring(0, 60);
-        }
-        return dir.resolve(safe + "-" + key.substring(0, 16) + ".classifier");
-    }
+    // ------------------------------------------------------------------ array helpers
 
     static float[] pixelsOf(NDArray images) {
         Shape shape = images.getShape();
@@ -681,7 +521,7 @@ public final class ImageClassifier implements AutoCloseable {
         }
     }
 
-    private static float[] checkPixels(float[] images) {
+    static float[] checkPixels(float[] images) {
         if (images == null || images.length == 0 || images.length % PIXELS != 0) {
             throw new IllegalArgumentException(
                     "expected N·784 pixels (N images of 28×28), got "
@@ -726,10 +566,10 @@ public final class ImageClassifier implements AutoCloseable {
      */
     public static final class Builder {
 
-        private int epochs = 2;
-        private int batchSize = 128;
-        private float learningRate = 1e-3f;
-        private long seed = 42;
+        int epochs = 2;
+        int batchSize = 128;
+        float learningRate = 1e-3f;
+        long seed = 42;
         private Path cacheDir;
         private boolean useCache = true;
 
@@ -793,11 +633,11 @@ public final class ImageClassifier implements AutoCloseable {
          */
         public ImageClassifier trainOrLoad(String datasetName, float[] images, int[] labels) {
             int classes = checkTrainingData(datasetName, images, labels);
-            String key = cacheKey(this, images, labels);
+            String key = ClassifierTraining.cacheKey(this, images, labels);
             if (!useCache) {
-                return train(this, datasetName, key, images, labels, classes);
+                return ClassifierTraining.train(this, datasetName, key, images, labels, classes);
             }
-            Path file = cacheFileFor(cacheDir != null ? cacheDir : defaultCacheDir(), datasetName, key);
+            Path file = ClassifierTraining.cacheFileFor(cacheDir != null ? cacheDir : defaultCacheDir(), datasetName, key);
             boolean damaged = false;
             if (Files.exists(file)) {
                 try {
@@ -814,7 +654,7 @@ public final class ImageClassifier implements AutoCloseable {
                     damaged = true;
                 }
             }
-            ImageClassifier trained = train(this, datasetName, key, images, labels, classes);
+            ImageClassifier trained = ClassifierTraining.train(this, datasetName, key, images, labels, classes);
             if (damaged) {
                 trained.origin = Origin.RETRAINED_AFTER_CORRUPTED_CACHE;
             }

@@ -1,10 +1,5 @@
 package org.ganbook.train;
 
-import org.ganbook.io.ChecksummedFile;
-import java.nio.file.Path;
-import java.nio.file.NoSuchFileException;
-import java.io.EOFException;
-import java.io.ByteArrayInputStream;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -13,14 +8,19 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ganbook.io.ChecksummedFile;
 
 /**
  * The checkpoint file of a {@link GanTrainer}: both networks, both optimizers' state, the counters of

@@ -17,10 +17,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.ganbook.data.SampleBatch;
 import org.ganbook.data.BatchStream;
 import org.ganbook.data.DataSource;
 import org.ganbook.data.NativeArrays;
+import org.ganbook.data.SampleBatch;
 import org.ganbook.loss.GanLoss;
 import org.ganbook.loss.ValueFunction;
 import org.ganbook.nn.Latent;
@@ -59,6 +59,8 @@ import tech.tablesaw.api.Table;
  * }</pre>
  */
 public final class GanTrainer implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(GanTrainer.class);
 
     private static final long PHASE_DISCRIMINATOR = 1;
     private static final long PHASE_GENERATOR = 2;
@@ -449,9 +451,7 @@ public final class GanTrainer implements AutoCloseable {
             }
             if (stopRequested) {
                 stopRequested = false;
-                if (progressLines > 0) {
-                    System.out.println("stopped on request after iteration " + iteration + "; the networks are usable");
-                }
+                LOGGER.info("stopped on request after iteration {}; the networks are usable", iteration);
                 break;
             }
         }
@@ -668,8 +668,8 @@ public final class GanTrainer implements AutoCloseable {
     void restore(State state, History saved) {
         history.replaceWith(saved);
         if (state.seed() != seed) {
-            System.out.println("note: the checkpoint was trained with seed " + state.seed()
-                    + ", this trainer uses " + seed + "; the run continues with this trainer's seed");
+            LOGGER.warn("the checkpoint was trained with seed {}, this trainer uses {}; the run continues with this"
+                    + " trainer's seed", state.seed(), seed);
         }
         iteration = state.iteration();
         samplesDrawn = state.samplesDrawn();
