@@ -37,7 +37,9 @@ FIT_FOREVER = "trainer.fit(1_000_000)"
 FIT_IN_A_LOOP = "for (int i = 0; i < 1000; i++) trainer.fit(50);"
 
 BUILD_DRAWING = """
-var drawn = new org.ganbook.notebook.Frames(t -> org.ganbook.notebook.GanPlots.decisionMap(t, 3, 256, false));
+// draws a decision map every 2 iterations and keeps only the last one, so memory stays flat however long it runs
+var lastDrawn = new java.util.concurrent.atomic.AtomicReference<java.awt.image.BufferedImage>();
+IterationListener drawn = (t, it) -> lastDrawn.set(org.ganbook.notebook.GanPlots.decisionMap(t, 3, 256, false));
 var drawing = GanTrainer.builder(
         MlpGenerator.builder().setCodingSize(2).setOutputShape(new Shape(2))
                 .optHidden(64, 64).optOutput(OutputActivation.LINEAR).build(),

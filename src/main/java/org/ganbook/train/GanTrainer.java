@@ -612,11 +612,6 @@ public final class GanTrainer implements AutoCloseable {
         return discriminate(samples, null);
     }
 
-
-
-
-
-
     /**
      * The training history, one row per iteration: {@code iteration}, {@code epoch}, {@code seconds},
      * {@code d_loss}, {@code g_loss}, {@code d_real} (mean D(x)), {@code d_fake} (mean D(G(z)) in the
