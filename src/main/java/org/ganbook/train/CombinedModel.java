@@ -46,8 +46,22 @@ public final class CombinedModel {
      * @return D's logits on G's output, shape (n, 1)
      */
     public NDArray forward(NDArray noise, NDArray labels, boolean training) {
-        NDArray fake = generator.forward(parameterStore, inputs(noise, labels), training).singletonOrThrow();
-        return discriminator.forward(parameterStore, inputs(fake, labels), training).singletonOrThrow();
+        return forward(noise, labels, training, training);
+    }
+
+    /**
+     * Runs noise (and labels) through G and then D, each in its own mode: the generator step runs G in
+     * training mode and D in training mode or, by {@link BatchNormConvention#KERAS}, in inference mode.
+     *
+     * @param noise the noise, shape (n, coding size)
+     * @param labels the class labels for a conditional GAN, or {@code null}
+     * @param generatorTraining whether G's layers such as BatchNorm run in training mode
+     * @param discriminatorTraining whether D's do
+     * @return D's logits on G's output, shape (n, 1)
+     */
+    public NDArray forward(NDArray noise, NDArray labels, boolean generatorTraining, boolean discriminatorTraining) {
+        NDArray fake = generator.forward(parameterStore, inputs(noise, labels), generatorTraining).singletonOrThrow();
+        return discriminator.forward(parameterStore, inputs(fake, labels), discriminatorTraining).singletonOrThrow();
     }
 
     static NDList inputs(NDArray x, NDArray labels) {

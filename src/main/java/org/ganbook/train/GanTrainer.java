@@ -34,11 +34,17 @@ import tech.tablesaw.api.Table;
  *
  * <ul>
  *   <li>{@link #discriminatorStep()}: a batch of real samples (label 1) and an equal batch of G's
- *       fakes (label 0, detached, so G is untouched) are concatenated and D takes one step on them;
+ *       fakes (label 0, detached, so G's weights do not change) are concatenated and D takes one step
+ *       on them;
  *   <li>{@link #generatorStep()}: fresh noise goes through the {@linkplain #combinedModel() combined
- *       model} G then D with D frozen; the fakes are labelled 1 and the error flows through D into G,
- *       so only G's weights change.
+ *       model} G then D with D's weights frozen; the fakes are labelled 1 and the error flows through D
+ *       into G, so only G's weights change.
  * </ul>
+ *
+ * <p>What happens to the BatchNorm layers of the network that does not train is a convention
+ * ({@link BatchNormConvention}): by default PyTorch's (it runs in training mode, so its running
+ * statistics move while its weights stay), or Keras's (inference mode: it is bit-identical after the
+ * step).
  *
  * <p>The trainer's methods are synchronized: when a notebook's stop button interrupts {@link #fit},
  * a call from the next cell waits until the interrupted iteration has finished.
@@ -80,6 +86,8 @@ public final class GanTrainer implements AutoCloseable {
     private final ResumableOptimizer discriminatorOptimizer;
     private final boolean conditional;
     private final boolean freezeDiscriminator;
+    /** Whether the network that does not train runs in training mode: {@link BatchNormConvention#PYTORCH}. */
+    private final boolean otherInTraining;
     private final boolean measureAfterUpdate;
     private final int progressLines;
     private final TrainingProgress progress;
@@ -122,6 +130,7 @@ public final class GanTrainer implements AutoCloseable {
         this.discriminatorOptimizer = builder.discriminatorOptimizer;
         this.conditional = builder.conditional;
         this.freezeDiscriminator = builder.freezeDiscriminator;
+        this.otherInTraining = builder.batchNormConvention == BatchNormConvention.PYTORCH;
         this.measureAfterUpdate = builder.measureAfterUpdate;
         this.progressLines = builder.progressLines;
         this.progress = builder.progress;
@@ -224,7 +233,7 @@ public final class GanTrainer implements AutoCloseable {
             NDArray fakeLabels = conditional ? randomLabels(step, n, stepSeed) : null;
             NDArray fake =
                     generator
-                            .forward(parameterStore, CombinedModel.inputs(noise, fakeLabels), true)
+                            .forward(parameterStore, CombinedModel.inputs(noise, fakeLabels), otherInTraining)
                             .singletonOrThrow()
                             .stopGradient();
 
@@ -311,7 +320,7 @@ public final class GanTrainer implements AutoCloseable {
                 setTrainable(discriminatorParameters, false);
             }
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray output = combinedModel.forward(noise, labels, true);
+                NDArray output = combinedModel.forward(noise, labels, true, otherInTraining);
                 NDArray lossArray = loss.generatorLoss(output);
                 lossValue = lossArray.getFloat();
                 if (!Double.isFinite(lossValue)) {

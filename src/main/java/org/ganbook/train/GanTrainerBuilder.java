@@ -29,6 +29,7 @@ public final class GanTrainerBuilder {
     ResumableOptimizer discriminatorOptimizer;
     boolean conditional;
     boolean freezeDiscriminator = true;
+    BatchNormConvention batchNormConvention = BatchNormConvention.PYTORCH;
     boolean measureAfterUpdate = true;
     int progressLines = 10;
     TrainingProgress progress;
@@ -128,6 +129,20 @@ public final class GanTrainerBuilder {
      */
     public GanTrainerBuilder optFreezeDiscriminator(boolean freeze) {
         this.freezeDiscriminator = freeze;
+        return this;
+    }
+
+    /**
+     * Sets what the network that does not train does with its BatchNorm layers during the other's step:
+     * {@link BatchNormConvention#PYTORCH} by default (training mode: its running statistics move, its
+     * weights do not), or {@link BatchNormConvention#KERAS} (inference mode: it is bit-identical after
+     * the step). Networks without BatchNorm train the same either way.
+     */
+    public GanTrainerBuilder optBatchNormConvention(BatchNormConvention convention) {
+        if (convention == null) {
+            throw new IllegalArgumentException("convention is null: BatchNormConvention.PYTORCH or KERAS");
+        }
+        this.batchNormConvention = convention;
         return this;
     }
 
