@@ -1,31 +1,23 @@
 package org.ganbook.train;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.ganbook.data.BatchStream;
-import org.ganbook.data.DataSource;
-import org.ganbook.data.NativeArrays;
 import org.ganbook.data.SampleBatch;
 import org.ganbook.loss.GanLoss;
 import org.ganbook.loss.ValueFunction;
-import org.ganbook.nn.Latent;
 import org.ganbook.nn.Networks;
-import tech.tablesaw.api.Table;
 
 /**
  * Trains a generator G against a discriminator D, one readable phase at a time.
@@ -46,6 +38,10 @@ import tech.tablesaw.api.Table;
  * statistics move while its weights stay), or Keras's (inference mode: it is bit-identical after the
  * step).
  *
+ * <p>This file is the training; what a notebook asks of the networks (fresh and fixed samples, D's
+ * verdict, the history) comes from {@link GanModel}, which a trainer is, and ways to look inside D and G
+ * from {@link Probes}.
+ *
  * <p>The trainer's methods are synchronized: when a notebook's stop button interrupts {@link #fit},
  * a call from the next cell waits until the interrupted iteration has finished.
  *
@@ -64,27 +60,19 @@ import tech.tablesaw.api.Table;
  * trainer.fit(3000);
  * }</pre>
  */
-public final class GanTrainer implements AutoCloseable {
+public final class GanTrainer extends GanModel {
 
     private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(GanTrainer.class);
 
     private static final long PHASE_DISCRIMINATOR = 1;
     private static final long PHASE_GENERATOR = 2;
-    private static final long STREAM_FIXED_NOISE = 3;
-    private static final long STREAM_SAMPLES = 4;
 
-    private final Block generator;
-    private final Block discriminator;
-    private final DataSource data;
-    private final Latent latent;
     private final GanLoss loss;
     private final int batchSize;
     private final int discriminatorSteps;
     private final float realLabel;
-    private final long seed;
     private final ResumableOptimizer generatorOptimizer;
     private final ResumableOptimizer discriminatorOptimizer;
-    private final boolean conditional;
     private final boolean freezeDiscriminator;
     /** Whether the network that does not train runs in training mode: {@link BatchNormConvention#PYTORCH}. */
     private final boolean otherInTraining;
@@ -93,64 +81,38 @@ public final class GanTrainer implements AutoCloseable {
     private final TrainingProgress progress;
     private final List<Pair<Integer, IterationListener>> listeners;
 
-    private final NDManager manager;
-    private final NDManager results;
-    private final ParameterStore parameterStore;
-    private final CombinedModel combinedModel;
     private final List<Pair<String, Parameter>> generatorParameters;
     private final List<Pair<String, Parameter>> discriminatorParameters;
     private final boolean discriminatorHasBatchNorm;
-    private final History history = new History();
 
     private BatchStream sampler;
     private long realBatchesDrawn;
     private volatile long iteration; // written only under the lock, with the history row it counts
     private int discriminatorStepsThisIteration;
     private DiscriminatorStep lastDiscriminatorStep;
-    private long samplesDrawn;
     private double secondsBefore;
     private long startNanos = -1;
     private volatile boolean stopRequested;
-    private boolean closed;
 
     GanTrainer(GanTrainerBuilder builder) {
-        this.generator = builder.generator;
-        this.discriminator = builder.discriminator;
-        this.data = builder.data;
-        this.seed = builder.seed;
-        this.latent =
-                builder.noise == Latent.Distribution.GAUSSIAN
-                        ? Latent.gaussian(builder.codingSize, seed)
-                        : Latent.uniform(builder.codingSize, seed);
+        super(builder.generator, builder.discriminator, builder.data, builder.codingSize, builder.noise, builder.seed,
+                builder.conditional, builder.device);
         this.loss = builder.loss;
         this.batchSize = builder.batchSize;
         this.discriminatorSteps = builder.discriminatorSteps;
         this.realLabel = 1f - builder.labelSmoothing;
         this.generatorOptimizer = builder.generatorOptimizer;
         this.discriminatorOptimizer = builder.discriminatorOptimizer;
-        this.conditional = builder.conditional;
         this.freezeDiscriminator = builder.freezeDiscriminator;
         this.otherInTraining = builder.batchNormConvention == BatchNormConvention.PYTORCH;
         this.measureAfterUpdate = builder.measureAfterUpdate;
         this.progressLines = builder.progressLines;
         this.progress = builder.progress;
         this.listeners = List.copyOf(builder.listeners);
-
-        Device device = builder.device != null ? builder.device : Engine.getInstance().defaultDevice();
-        this.manager = NDManager.newBaseManager(device);
-        this.results = manager.newSubManager();
-        this.parameterStore = new ParameterStore(manager, false);
-        try {
-            initialize();
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
-        }
         this.generatorParameters = trainable(generator);
         this.discriminatorParameters = trainable(discriminator);
         this.discriminatorHasBatchNorm = discriminator.getParameters().values().stream()
                 .anyMatch(p -> p.getType() == Parameter.Type.RUNNING_MEAN);
-        this.combinedModel = new CombinedModel(generator, discriminator, parameterStore);
         this.sampler = data.sampler(seed);
     }
 
@@ -163,41 +125,6 @@ public final class GanTrainer implements AutoCloseable {
      */
     public static GanTrainerBuilder builder(Block generator, Block discriminator) {
         return new GanTrainerBuilder(generator, discriminator);
-    }
-
-    private void initialize() {
-        Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
-        Shape labelShape = new Shape(1);
-        Shape[] generatorInputs =
-                conditional
-                        ? new Shape[] {new Shape(1, latent.codingSize()), labelShape}
-                        : new Shape[] {new Shape(1, latent.codingSize())};
-        Shape[] discriminatorInputs =
-                conditional
-                        ? new Shape[] {batchShape(1), labelShape}
-                        : new Shape[] {batchShape(1)};
-        if (!generator.isInitialized()) {
-            generator.initialize(manager, DataType.FLOAT32, generatorInputs);
-        }
-        if (!discriminator.isInitialized()) {
-            discriminator.initialize(manager, DataType.FLOAT32, discriminatorInputs);
-        }
-        Shape judged = discriminator.getOutputShapes(discriminatorInputs)[0];
-        if (judged.dimension() < 1 || judged.size() != judged.get(0)) {
-            throw new IllegalArgumentException("the discriminator gives " + (judged.size() / Math.max(1, judged.get(0)))
-                    + " outputs per sample (output shape " + judged.slice(1) + " per sample); it must give one logit"
-                    + " per sample, e.g. a last layer Linear.builder().setUnits(1)");
-        }
-        Shape produced = generator.getOutputShapes(generatorInputs)[0];
-        if (!produced.equals(batchShape(1))) {
-            throw new IllegalArgumentException(
-                    "the generator makes samples of shape " + produced.slice(1) + " but the data ("
-                            + data.name() + ") has samples of shape " + data.sampleShape());
-        }
-    }
-
-    Shape batchShape(long n) {
-        return new Shape(n).addAll(data.sampleShape());
     }
 
     private static List<Pair<String, Parameter>> trainable(Block block) {
@@ -480,31 +407,6 @@ public final class GanTrainer implements AutoCloseable {
 
     // ---------------------------------------------------------------- using the networks
 
-    /** Returns the combined model G then D used by every generator step. */
-    public CombinedModel combinedModel() {
-        return combinedModel;
-    }
-
-    /** Returns the generator. */
-    public Block generator() {
-        return generator;
-    }
-
-    /** Returns the discriminator. */
-    public Block discriminator() {
-        return discriminator;
-    }
-
-    /** Returns the noise sampler's kind and coding size. */
-    public Latent latent() {
-        return latent;
-    }
-
-    /** Returns the data source. */
-    public DataSource data() {
-        return data;
-    }
-
     /** Returns the number of completed iterations (callable from any thread, without waiting). */
     public long iteration() {
         return iteration;
@@ -513,123 +415,6 @@ public final class GanTrainer implements AutoCloseable {
     /** Returns the batch size. */
     public int batchSize() {
         return batchSize;
-    }
-
-    /**
-     * Draws a batch of real samples (a fresh stream, not the training one), as the model sees them.
-     *
-     * @param n how many
-     * @return the samples, owned by the trainer
-     */
-    public synchronized NDArray realSamples(int n) {
-        ensureOpen();
-        return data.sample(results, n, mix(seed, STREAM_SAMPLES, samplesDrawn++, 1)).samples();
-    }
-
-    /**
-     * The same noise every call: watch how G maps it as training goes on.
-     *
-     * @param n how many noise vectors
-     * @return noise of shape (n, coding size), owned by the trainer
-     */
-    public synchronized NDArray fixedNoise(int n) {
-        ensureOpen();
-        return latent.reseeded(mix(seed, STREAM_FIXED_NOISE, 0, 0)).sample(results, n);
-    }
-
-    /**
-     * Generates {@code n} samples from fresh noise (BatchNorm in inference mode).
-     *
-     * @param n how many
-     * @return the samples, owned by the trainer
-     */
-    public synchronized NDArray generate(int n) {
-        ensureOpen();
-        NDArray noise = latent.reseeded(mix(seed, STREAM_SAMPLES, samplesDrawn++, 0)).sample(results, n);
-        NDArray labels = conditional ? randomLabels(results, n, samplesDrawn) : null;
-        return generate(noise, labels);
-    }
-
-    /**
-     * Runs G on the given noise (and labels, for a conditional GAN) in inference mode.
-     *
-     * @param noise shape (n, coding size)
-     * @param labels int32 class labels of shape (n), or {@code null} for an unconditional GAN
-     * @return the samples, owned by the trainer
-     */
-    public synchronized NDArray generate(NDArray noise, NDArray labels) {
-        ensureOpen();
-        if (conditional && labels == null) {
-            throw new IllegalArgumentException("this GAN is conditional: pass a label for each noise vector");
-        }
-        NDArray out =
-                generator
-                        .forward(parameterStore, CombinedModel.inputs(noise, conditional ? labels : null), false)
-                        .singletonOrThrow();
-        out.attach(results);
-        return out;
-    }
-
-    /**
-     * Runs G on the given noise, for an unconditional GAN (inference mode).
-     *
-     * @param noise shape (n, coding size)
-     * @return the samples, owned by the trainer
-     */
-    public NDArray generate(NDArray noise) {
-        return generate(noise, (NDArray) null);
-    }
-
-    /** Returns whether G and D take a class label. */
-    public boolean isConditional() {
-        return conditional;
-    }
-
-    /**
-     * Runs G on the given noise with one class label per row, for a conditional GAN.
-     *
-     * @param noise shape (n, coding size)
-     * @param labels one class index per noise vector
-     * @return the samples, owned by the trainer
-     */
-    public NDArray generate(NDArray noise, int... labels) {
-        return generate(noise, results.create(labels));
-    }
-
-    /**
-     * D's probability that each sample is real (inference mode).
-     *
-     * @param samples shape (n, sample shape...)
-     * @param labels int32 labels for a conditional GAN, or {@code null}
-     * @return the probabilities, a float array of length n
-     */
-    public synchronized float[] discriminate(NDArray samples, NDArray labels) {
-        ensureOpen();
-        try (NDManager scope = manager.newSubManager()) {
-            NDList in = CombinedModel.inputs(samples, conditional ? labels : null);
-            float[] logits = discriminator.forward(parameterStore, in, false).singletonOrThrow().toFloatArray();
-            float[] p = new float[logits.length];
-            for (int i = 0; i < p.length; i++) {
-                p[i] = (float) sigmoid(logits[i]);
-            }
-            return p;
-        }
-    }
-
-    /** D's probability that each sample is real, for an unconditional GAN. */
-    public float[] discriminate(NDArray samples) {
-        return discriminate(samples, null);
-    }
-
-    /**
-     * The training history, one row per iteration: {@code iteration}, {@code epoch}, {@code seconds},
-     * {@code d_loss}, {@code g_loss}, {@code d_real} (mean D(x)), {@code d_fake} (mean D(G(z)) in the
-     * discriminator step), {@code g_fake} (mean D(G(z)) in the generator step), {@code value} (V(D,G)).
-     * Export with {@code history().write().csv(path)}.
-     */
-    public synchronized Table history() {
-        ensureOpen();
-        return history.toTable();
     }
 
     // ---------------------------------------------------------------- checkpoints
@@ -693,14 +478,6 @@ public final class GanTrainer implements AutoCloseable {
 
     // ---------------------------------------------------------------- for Probes and Checkpoints
 
-    NDManager manager() {
-        return manager;
-    }
-
-    ParameterStore parameterStore() {
-        return parameterStore;
-    }
-
     GanLoss loss() {
         return loss;
     }
@@ -717,41 +494,7 @@ public final class GanTrainer implements AutoCloseable {
         return generatorParameters;
     }
 
-    History historyRows() {
-        return history;
-    }
-
-    /** A fresh seed from the sample stream, which training never draws from. */
-    long nextSampleSeed(long salt) {
-        return mix(seed, STREAM_SAMPLES, samplesDrawn++, salt);
-    }
-
-    /** The same seed every time, for probe batches that must not advance any stream. */
-    long probeSeed() {
-        return mix(seed, STREAM_SAMPLES, -1, 3);
-    }
-
     // ---------------------------------------------------------------- helpers
-
-    NDArray randomLabels(NDManager target, int n, long labelSeed) {
-        SplittableRandom random = new SplittableRandom(labelSeed ^ 0x5DEECE66DL);
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = random.nextInt(data.numClasses());
-        }
-        return NativeArrays.copyOf(target, labels);
-    }
-
-    static NDArray requireLabels(SampleBatch batch) {
-        if (!batch.hasLabels()) {
-            throw new IllegalStateException("a conditional GAN needs labelled data");
-        }
-        return batch.labels();
-    }
-
-    private static double sigmoid(double logit) {
-        return 1 / (1 + Math.exp(-logit));
-    }
 
     private static double meanSigmoid(float[] logits, int from, int to) {
         double sum = 0;
@@ -759,18 +502,6 @@ public final class GanTrainer implements AutoCloseable {
             sum += sigmoid(logits[i]);
         }
         return sum / (to - from);
-    }
-
-    /** SplitMix64 finaliser over the parts: a well-mixed seed for each step's randomness. */
-    static long mix(long... parts) {
-        long h = 0x9E3779B97F4A7C15L;
-        for (long part : parts) {
-            h += part * 0xBF58476D1CE4E5B9L + 0x9E3779B97F4A7C15L;
-            h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
-            h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
-            h = h ^ (h >>> 31);
-        }
-        return h;
     }
 
     private void startClock() {
@@ -790,21 +521,4 @@ public final class GanTrainer implements AutoCloseable {
                 + (conditional ? ", conditional" : "") + ", seed " + seed + ", " + iteration + " iterations done]";
     }
 
-    /**
-     * Frees the native memory of the networks and of every array the trainer returned. Afterwards
-     * every method that needs them throws {@code IllegalStateException("this trainer is closed")}.
-     */
-    @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            manager.close();
-        }
-    }
-
-    void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("this trainer is closed");
-        }
-    }
 }
