@@ -2,8 +2,8 @@ package org.ganbook.cli;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ganbook.io.AtomicFile;
 import org.ganbook.plot.Plots;
 
 /**
@@ -23,11 +23,7 @@ final class Pictures {
     static void write(BufferedImage image, Path file) throws IOException {
         byte[] png = Plots.pngBytes(image);
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.write(file, png);
+            AtomicFile.write(file, out -> out.write(png));
         } catch (IOException e) {
             throw new IOException("cannot write " + file + " (" + GanbookCli.reason(e) + ")", e);
         }

@@ -37,10 +37,14 @@ public final class AtomicFile {
      *
      * @param file the target
      * @param content what to write
-     * @throws IOException if writing fails; the target is then unchanged and no temporary file is left
+     * @throws IOException if writing fails or the target is a directory; the target is then unchanged and no
+     *     temporary file is left
      */
     public static void write(Path file, Content content) throws IOException {
         Path absolute = file.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new IOException(absolute + " is a directory");
+        }
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
         // created like any other file (its mode from the umask), not owner-only as Files.createTempFile makes it

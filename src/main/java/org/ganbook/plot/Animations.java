@@ -6,9 +6,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.ganbook.io.AtomicFile;
 
 /**
  * Animated GIFs of frames, for example the fixed-noise image grid or the 2-D map at regular steps
@@ -35,11 +35,7 @@ public final class Animations {
         }
         byte[] bytes = gifBytes(frames, delayMillis);
         try {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.write(out, bytes);
+            AtomicFile.write(out, stream -> stream.write(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out, e);
         }

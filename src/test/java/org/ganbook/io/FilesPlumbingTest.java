@@ -36,6 +36,11 @@ class FilesPlumbingTest {
         }
         AtomicFile.write(file, out -> out.write("new".getBytes(StandardCharsets.UTF_8)));
         assertEquals("new", Files.readString(file));
+        // a directory where the file should go is refused, not replaced
+        Path folder = Files.createDirectories(dir.resolve("a-folder"));
+        IOException isDirectory = assertThrows(IOException.class, () -> AtomicFile.write(folder, out -> out.write(1)));
+        assertTrue(isDirectory.getMessage().contains("is a directory"), isDirectory.getMessage());
+        assertTrue(Files.isDirectory(folder));
     }
 
     @Test
