@@ -74,6 +74,8 @@ public final class GanTrainer extends GanModel {
     private final ResumableOptimizer generatorOptimizer;
     private final ResumableOptimizer discriminatorOptimizer;
     private final boolean freezeDiscriminator;
+    private final DiscriminatorInGeneratorStep discriminatorInGeneratorStep;
+    private final DiscriminatorBatches discriminatorBatches;
     /** Whether the network that does not train runs in training mode: {@link BatchNormConvention#PYTORCH}. */
     private final boolean otherInTraining;
     private final boolean measureAfterUpdate;
@@ -84,6 +86,9 @@ public final class GanTrainer extends GanModel {
     private final List<Pair<String, Parameter>> generatorParameters;
     private final List<Pair<String, Parameter>> discriminatorParameters;
     private final boolean discriminatorHasBatchNorm;
+    private final boolean generatorHasBatchNorm;
+    /** Whether either network has dropout: a training-mode measurement would then draw random masks. */
+    private final boolean anyDropout;
 
     private BatchStream sampler;
     private long realBatchesDrawn;
@@ -103,7 +108,9 @@ public final class GanTrainer extends GanModel {
         this.realLabel = 1f - builder.labelSmoothing;
         this.generatorOptimizer = builder.generatorOptimizer;
         this.discriminatorOptimizer = builder.discriminatorOptimizer;
-        this.freezeDiscriminator = builder.freezeDiscriminator;
+        this.discriminatorInGeneratorStep = builder.discriminatorInGeneratorStep;
+        this.freezeDiscriminator = discriminatorInGeneratorStep == DiscriminatorInGeneratorStep.FROZEN;
+        this.discriminatorBatches = builder.discriminatorBatches;
         this.otherInTraining = builder.batchNormConvention == BatchNormConvention.PYTORCH;
         this.measureAfterUpdate = builder.measureAfterUpdate;
         this.progressLines = builder.progressLines;
@@ -111,8 +118,9 @@ public final class GanTrainer extends GanModel {
         this.listeners = List.copyOf(builder.listeners);
         this.generatorParameters = trainable(generator);
         this.discriminatorParameters = trainable(discriminator);
-        this.discriminatorHasBatchNorm = discriminator.getParameters().values().stream()
-                .anyMatch(p -> p.getType() == Parameter.Type.RUNNING_MEAN);
+        this.discriminatorHasBatchNorm = RunningStatistics.present(discriminator);
+        this.generatorHasBatchNorm = RunningStatistics.present(generator);
+        this.anyDropout = RunningStatistics.hasDropout(generator) || RunningStatistics.hasDropout(discriminator);
         this.sampler = data.sampler(seed);
     }
 
@@ -143,7 +151,12 @@ public final class GanTrainer extends GanModel {
      * The discriminator phase: one step of D on real samples (label 1) and G's fakes (label 0),
      * concatenated into one batch. The fakes are detached, so G does not change. D's forward pass runs
      * over the real and the fake half separately, so that a BatchNorm layer in D normalises each half
-     * on its own; for a D without BatchNorm that is the same as one pass over the whole batch.
+     * on its own; for a D without BatchNorm that is the same as one pass over the whole batch. With
+     * {@link DiscriminatorBatches#REAL_THEN_FAKE} D takes two updates instead, one per half.
+     *
+     * <p>The "after" numbers are D's outputs on the same batch after the update, judged as the step
+     * judged it: in inference mode for a D without BatchNorm (the same numbers), in training mode for a D
+     * with BatchNorm, whose running statistics are then put back, so that measuring changes nothing.
      *
      * @return the step's loss and D's outputs before and after the update
      * @throws DivergedException if the loss is NaN or infinite (nothing is updated)
@@ -151,13 +164,15 @@ public final class GanTrainer extends GanModel {
     public synchronized DiscriminatorStep discriminatorStep() {
         ensureOpen();
         startClock();
+        if (discriminatorInGeneratorStep == DiscriminatorInGeneratorStep.GRADIENT_DISCARDED) {
+            zeroGradients(discriminatorParameters);   // PyTorch's netD.zero_grad(): the G step's gradient goes
+        }
         try (NDManager step = manager.newSubManager()) {
-            SampleBatch real = sampler.next(step, batchSize);
-            realBatchesDrawn++;
+            StepInputs drawn = drawDiscriminatorInputs(step);
+            SampleBatch real = new SampleBatch(drawn.real(), drawn.realLabels());
             int n = real.size();
-            long stepSeed = mix(seed, PHASE_DISCRIMINATOR, iteration, discriminatorStepsThisIteration);
-            NDArray noise = latent.reseeded(stepSeed).sample(step, n);
-            NDArray fakeLabels = conditional ? randomLabels(step, n, stepSeed) : null;
+            NDArray noise = drawn.noise();
+            NDArray fakeLabels = drawn.noiseLabels();
             NDArray fake =
                     generator
                             .forward(parameterStore, CombinedModel.inputs(noise, fakeLabels), otherInTraining)
@@ -171,39 +186,59 @@ public final class GanTrainer extends GanModel {
 
             float[] logits;
             double lossValue;
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray output;
-                if (discriminatorHasBatchNorm) {
-                    // D judges the two halves in separate passes, as the DCGAN reference does: BatchNorm then
-                    // normalises an all-real and an all-fake batch, the same kind of batch D sees in the
-                    // generator step (all fake); over a mixed batch its statistics would come from a mix D
-                    // never meets there. The loss is the same mean over 2n.
-                    NDList realInputs = CombinedModel.inputs(real.samples(), conditional ? requireLabels(real) : null);
-                    NDArray realLogits = discriminator.forward(parameterStore, realInputs, true).singletonOrThrow();
-                    NDArray fakeLogits = discriminator
-                            .forward(parameterStore, CombinedModel.inputs(fake, fakeLabels), true)
-                            .singletonOrThrow();
-                    output = realLogits.concat(fakeLogits, 0);
-                } else {
-                    // without BatchNorm, one pass over the concatenated batch computes the same numbers
-                    output = discriminator.forward(parameterStore, inputs, true).singletonOrThrow();
+            NDList realInputs = CombinedModel.inputs(real.samples(), conditional ? requireLabels(real) : null);
+            NDList fakeInputs = CombinedModel.inputs(fake, fakeLabels);
+            if (discriminatorBatches == DiscriminatorBatches.REAL_THEN_FAKE) {
+                NDArray realLogits = separateUpdate(realInputs, step.full(new Shape(n, 1), realLabel));
+                NDArray fakeLogits = separateUpdate(fakeInputs, step.zeros(new Shape(n, 1)));
+                NDArray both = realLogits.concat(fakeLogits, 0);
+                lossValue = loss.discriminatorLoss(both, targets).getFloat();
+                logits = both.toFloatArray();
+            } else {
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray output;
+                    if (discriminatorHasBatchNorm) {
+                        // D judges the two halves in separate passes, as the DCGAN reference does: BatchNorm then
+                        // normalises an all-real and an all-fake batch, the same kind of batch D sees in the
+                        // generator step (all fake); over a mixed batch its statistics would come from a mix D
+                        // never meets there. The loss is the same mean over 2n.
+                        NDArray realLogits = discriminator.forward(parameterStore, realInputs, true).singletonOrThrow();
+                        NDArray fakeLogits = discriminator.forward(parameterStore, fakeInputs, true).singletonOrThrow();
+                        output = realLogits.concat(fakeLogits, 0);
+                    } else {
+                        // without BatchNorm, one pass over the concatenated batch computes the same numbers
+                        output = discriminator.forward(parameterStore, inputs, true).singletonOrThrow();
+                    }
+                    NDArray lossArray = loss.discriminatorLoss(output, targets);
+                    lossValue = lossArray.getFloat();
+                    if (!Double.isFinite(lossValue)) {
+                        throw new DivergedException("discriminator", iteration, lossValue);
+                    }
+                    collector.backward(lossArray);
+                    logits = output.toFloatArray();
                 }
-                NDArray lossArray = loss.discriminatorLoss(output, targets);
-                lossValue = lossArray.getFloat();
-                if (!Double.isFinite(lossValue)) {
-                    throw new DivergedException("discriminator", iteration, lossValue);
-                }
-                collector.backward(lossArray);
-                logits = output.toFloatArray();
+                applyUpdate(discriminatorParameters, discriminatorOptimizer);
             }
-            applyUpdate(discriminatorParameters, discriminatorOptimizer);
 
             double realAfter = Double.NaN;
             double fakeAfter = Double.NaN;
-            if (measureAfterUpdate) {
+            if (measureAfterUpdate && !discriminatorHasBatchNorm) {
                 float[] after = discriminator.forward(parameterStore, inputs, false).singletonOrThrow().toFloatArray();
                 realAfter = meanSigmoid(after, 0, n);
                 fakeAfter = meanSigmoid(after, n, 2 * n);
+            } else if (measureAfterUpdate && !anyDropout) {
+                // a BatchNorm D in inference mode would judge with running statistics that lag far behind (all
+                // its answers near 1/2): measure as the step judged, each half in training mode, and put the
+                // running statistics back so that the measurement changes nothing
+                RunningStatistics saved = RunningStatistics.of(discriminator);
+                try {
+                    realAfter = meanSigmoid(
+                            discriminator.forward(parameterStore, realInputs, true).singletonOrThrow().toFloatArray(), 0, n);
+                    fakeAfter = meanSigmoid(
+                            discriminator.forward(parameterStore, fakeInputs, true).singletonOrThrow().toFloatArray(), 0, n);
+                } finally {
+                    saved.restore();
+                }
             }
             DiscriminatorStep result =
                     new DiscriminatorStep(
@@ -225,6 +260,9 @@ public final class GanTrainer extends GanModel {
      * labelled "real", and one step of G. D's trainable parameters are frozen for the pass, so only
      * G's weights change. Completes the current iteration and adds a row to the history.
      *
+     * <p>The "after" number is D's verdict on the same noise after G's update, in inference mode when
+     * neither network has BatchNorm, else in the step's own modes with the running statistics put back.
+     *
      * @return the step's loss and D(G(z)) before and after G's update
      * @throws DivergedException if the loss is NaN or infinite (nothing is updated)
      */
@@ -237,9 +275,9 @@ public final class GanTrainer extends GanModel {
         ensureOpen();
         startClock();
         try (NDManager step = manager.newSubManager()) {
-            long stepSeed = mix(seed, PHASE_GENERATOR, iteration, 0);
-            NDArray noise = latent.reseeded(stepSeed).sample(step, batchSize);
-            NDArray labels = conditional ? randomLabels(step, batchSize, stepSeed) : null;
+            StepInputs drawn = nextGeneratorInputs(step);
+            NDArray noise = drawn.noise();
+            NDArray labels = drawn.noiseLabels();
 
             float[] logits;
             double lossValue;
@@ -261,10 +299,26 @@ public final class GanTrainer extends GanModel {
                 }
             }
             applyUpdate(generatorParameters, generatorOptimizer);
+            if (discriminatorInGeneratorStep == DiscriminatorInGeneratorStep.UPDATED) {
+                // the Keras mistake: the combined model's optimizer also updates D, towards "fakes are real"
+                applyUpdate(prefixed(discriminatorParameters), generatorOptimizer);
+            }
 
             double fakeAfter = Double.NaN;
-            if (measureAfterUpdate) {
+            if (measureAfterUpdate && !generatorHasBatchNorm && !discriminatorHasBatchNorm) {
                 fakeAfter = meanSigmoid(combinedModel.forward(noise, labels, false).toFloatArray(), 0, batchSize);
+            } else if (measureAfterUpdate && !anyDropout) {
+                // with BatchNorm, inference mode would measure another function than the one the step trained:
+                // measure in the step's own modes and put the running statistics back
+                RunningStatistics savedG = RunningStatistics.of(generator);
+                RunningStatistics savedD = RunningStatistics.of(discriminator);
+                try {
+                    fakeAfter = meanSigmoid(
+                            combinedModel.forward(noise, labels, true, otherInTraining).toFloatArray(), 0, batchSize);
+                } finally {
+                    savedG.restore();
+                    savedD.restore();
+                }
             }
             return finishIteration(
                     new GeneratorStep(iteration, lossValue, meanSigmoid(logits, 0, batchSize), fakeAfter));
@@ -284,23 +338,44 @@ public final class GanTrainer extends GanModel {
         }
     }
 
-    private void applyUpdate(List<Pair<String, Parameter>> parameters, ResumableOptimizer optimizer) {
-        List<String> names = new ArrayList<>(parameters.size());
-        List<NDArray> weights = new ArrayList<>(parameters.size());
-        List<NDArray> gradients = new ArrayList<>(parameters.size());
-        try {
-            for (Pair<String, Parameter> pair : parameters) {
-                Parameter parameter = pair.getValue();
-                if (parameter.requiresGradient()) {
-                    names.add(pair.getKey());
-                    weights.add(parameter.getArray());
-                    gradients.add(parameter.getArray().getGradient());
+    /** One update of D alone on one half of the batch, for {@link DiscriminatorBatches#REAL_THEN_FAKE}. */
+    private NDArray separateUpdate(NDList inputs, NDArray targets) {
+        NDArray logits;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            logits = discriminator.forward(parameterStore, inputs, true).singletonOrThrow();
+            NDArray lossArray = loss.discriminatorLoss(logits, targets);
+            double lossValue = lossArray.getFloat();
+            if (!Double.isFinite(lossValue)) {
+                throw new DivergedException("discriminator", iteration, lossValue);
+            }
+            collector.backward(lossArray);
+        }
+        applyUpdate(discriminatorParameters, discriminatorOptimizer);
+        return logits.stopGradient();
+    }
+
+    /** D's parameters under names of their own in G's optimizer (for {@link DiscriminatorInGeneratorStep#UPDATED}). */
+    private static List<Pair<String, Parameter>> prefixed(List<Pair<String, Parameter>> parameters) {
+        List<Pair<String, Parameter>> list = new ArrayList<>(parameters.size());
+        for (Pair<String, Parameter> pair : parameters) {
+            list.add(new Pair<>("discriminator/" + pair.getKey(), pair.getValue()));
+        }
+        return list;
+    }
+
+    private static void zeroGradients(List<Pair<String, Parameter>> parameters) {
+        for (Pair<String, Parameter> pair : parameters) {
+            NDArray array = pair.getValue().getArray();
+            if (array.hasGradient()) {
+                try (NDArray gradient = array.getGradient()) {
+                    gradient.muli(0f);
                 }
             }
-            optimizer.update(names, weights, gradients);
-        } finally {
-            gradients.forEach(NDArray::close);
         }
+    }
+
+    private void applyUpdate(List<Pair<String, Parameter>> parameters, ResumableOptimizer optimizer) {
+        optimizer.update(parameters);
     }
 
     private Iteration finishIteration(GeneratorStep generatorStep) {
@@ -314,6 +389,97 @@ public final class GanTrainer extends GanModel {
         discriminatorStepsThisIteration = 0;
         lastDiscriminatorStep = null;
         return result;
+    }
+
+    // ---------------------------------------------------------------- the steps' inputs, for steps written out
+
+    /** The real batch and the noise of a discriminator step, without counting the step. */
+    private StepInputs drawDiscriminatorInputs(NDManager target) {
+        SampleBatch real = sampler.next(target, batchSize);
+        realBatchesDrawn++;
+        int n = real.size();
+        long stepSeed = mix(seed, PHASE_DISCRIMINATOR, iteration, discriminatorStepsThisIteration);
+        NDArray noise = latent.reseeded(stepSeed).sample(target, n);
+        NDArray fakeLabels = conditional ? randomLabels(target, n, stepSeed) : null;
+        return new StepInputs(real.samples(), conditional ? requireLabels(real) : null, noise, fakeLabels);
+    }
+
+    /**
+     * Draws what the next {@link #discriminatorStep()} would draw: the next real batch of the training
+     * stream and the step's noise, for a discriminator step written out in a notebook cell. It counts as
+     * that step's draw, so the library's next step draws the batch after it, as if the written-out step
+     * had been one of its own.
+     *
+     * @param target the manager that owns the arrays, usually the step's own
+     * @return the real batch (and its labels) and the noise for the fakes (and their labels)
+     */
+    public synchronized StepInputs nextDiscriminatorInputs(NDManager target) {
+        ensureOpen();
+        StepInputs drawn = drawDiscriminatorInputs(target);
+        discriminatorStepsThisIteration++;
+        return drawn;
+    }
+
+    /**
+     * The noise (and labels) that this iteration's {@link #generatorStep()} uses, for a generator step
+     * written out in a notebook cell. Drawing it advances nothing: every call until the iteration is
+     * completed by {@code generatorStep()} returns the same noise.
+     *
+     * @param target the manager that owns the arrays
+     * @return the noise and, for a conditional GAN, the labels; no real batch
+     */
+    public synchronized StepInputs nextGeneratorInputs(NDManager target) {
+        ensureOpen();
+        long stepSeed = mix(seed, PHASE_GENERATOR, iteration, 0);
+        NDArray noise = latent.reseeded(stepSeed).sample(target, batchSize);
+        NDArray labels = conditional ? randomLabels(target, batchSize, stepSeed) : null;
+        return new StepInputs(null, null, noise, labels);
+    }
+
+    /** Returns the objective both steps use. */
+    public GanLoss loss() {
+        return loss;
+    }
+
+    /** Returns the optimizer that updates G (and, with {@link DiscriminatorInGeneratorStep#UPDATED}, D). */
+    public ResumableOptimizer generatorOptimizer() {
+        return generatorOptimizer;
+    }
+
+    /** Returns the optimizer that updates D. */
+    public ResumableOptimizer discriminatorOptimizer() {
+        return discriminatorOptimizer;
+    }
+
+    /**
+     * Copies the trainer's whole state into memory: both networks (BatchNorm's running statistics
+     * included), both optimizers, the random streams' positions and the history. {@link
+     * #restore(TrainerState)} goes back to it, so that two ways of taking a step can start from the same
+     * state. Gradients that a network holds are not part of it (a trainer that freezes D holds none
+     * between steps).
+     *
+     * @return the state
+     */
+    public synchronized TrainerState snapshot() {
+        ensureOpen();
+        return TrainerState.of(this, state(), discriminatorStepsThisIteration, lastDiscriminatorStep);
+    }
+
+    /**
+     * Goes back to a state taken by {@link #snapshot()} of this trainer: training goes on exactly as it
+     * went on from there.
+     *
+     * @param state the state
+     */
+    public synchronized void restore(TrainerState state) {
+        ensureOpen();
+        state.restoreInto(this);
+    }
+
+    /** The end of {@link #restore(TrainerState)}: the counters of the middle of an iteration. */
+    void restoreStepCounters(int discriminatorSteps, DiscriminatorStep last) {
+        discriminatorStepsThisIteration = discriminatorSteps;
+        lastDiscriminatorStep = last;
     }
 
     // ---------------------------------------------------------------- the loop
@@ -477,18 +643,6 @@ public final class GanTrainer extends GanModel {
     }
 
     // ---------------------------------------------------------------- for Probes and Checkpoints
-
-    GanLoss loss() {
-        return loss;
-    }
-
-    ResumableOptimizer generatorOptimizer() {
-        return generatorOptimizer;
-    }
-
-    ResumableOptimizer discriminatorOptimizer() {
-        return discriminatorOptimizer;
-    }
 
     List<Pair<String, Parameter>> generatorParameters() {
         return generatorParameters;

@@ -28,7 +28,8 @@ public final class GanTrainerBuilder {
     ResumableOptimizer generatorOptimizer;
     ResumableOptimizer discriminatorOptimizer;
     boolean conditional;
-    boolean freezeDiscriminator = true;
+    DiscriminatorInGeneratorStep discriminatorInGeneratorStep = DiscriminatorInGeneratorStep.FROZEN;
+    DiscriminatorBatches discriminatorBatches = DiscriminatorBatches.CONCATENATED;
     BatchNormConvention batchNormConvention = BatchNormConvention.PYTORCH;
     boolean measureAfterUpdate = true;
     int progressLines = 10;
@@ -125,10 +126,35 @@ public final class GanTrainerBuilder {
     /**
      * Whether D is frozen during the generator step; true by default. Turning it off exists only
      * to show what goes wrong: D then collects gradient from G's loss, which leaks into its next
-     * update.
+     * update ({@link DiscriminatorInGeneratorStep#GRADIENT_KEPT}).
      */
     public GanTrainerBuilder optFreezeDiscriminator(boolean freeze) {
-        this.freezeDiscriminator = freeze;
+        this.discriminatorInGeneratorStep =
+                freeze ? DiscriminatorInGeneratorStep.FROZEN : DiscriminatorInGeneratorStep.GRADIENT_KEPT;
+        return this;
+    }
+
+    /**
+     * What happens to D's trainable weights in the generator step: {@link DiscriminatorInGeneratorStep#FROZEN}
+     * by default; the others exist to show the PyTorch tutorial's way and two mistakes.
+     */
+    public GanTrainerBuilder optDiscriminatorInGeneratorStep(DiscriminatorInGeneratorStep mode) {
+        if (mode == null) {
+            throw new IllegalArgumentException("mode is null: e.g. DiscriminatorInGeneratorStep.FROZEN");
+        }
+        this.discriminatorInGeneratorStep = mode;
+        return this;
+    }
+
+    /**
+     * How D's step uses the real and the fake half: {@link DiscriminatorBatches#CONCATENATED} (one batch,
+     * one update) by default, or {@link DiscriminatorBatches#REAL_THEN_FAKE} (two updates).
+     */
+    public GanTrainerBuilder optDiscriminatorBatches(DiscriminatorBatches batches) {
+        if (batches == null) {
+            throw new IllegalArgumentException("batches is null: DiscriminatorBatches.CONCATENATED or REAL_THEN_FAKE");
+        }
+        this.discriminatorBatches = batches;
         return this;
     }
 
@@ -147,8 +173,10 @@ public final class GanTrainerBuilder {
     }
 
     /**
-     * Whether each step measures D's outputs again after its update (one extra forward pass, in
-     * inference mode); true by default. Turn off for speed: the training itself is the same.
+     * Whether each step measures D's outputs again after its update, on the same batch (one extra forward
+     * pass: in inference mode for networks without BatchNorm; in the step's own modes, with the running
+     * statistics put back, for networks with BatchNorm); true by default. Turn off for speed: the
+     * training itself is the same.
      */
     public GanTrainerBuilder optMeasureAfterUpdate(boolean measure) {
         this.measureAfterUpdate = measure;

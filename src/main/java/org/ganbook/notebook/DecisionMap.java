@@ -1,0 +1,127 @@
+package org.ganbook.notebook;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.awt.image.BufferedImage;
+import org.ganbook.plot.Field2d;
+import org.ganbook.plot.Plots;
+import org.ganbook.train.GanTrainer;
+import org.ganbook.train.Probes;
+
+/**
+ * D's decision map, drawn on a fixed evaluation set: every draw shows the same real points and G's
+ * output on the trainer's {@linkplain GanTrainer#fixedNoise fixed noise}, so a "before" and an
+ * "after" map differ only where D or G changed (and never in the trainer's random streams).
+ *
+ * <pre>{@code
+ * var map = DecisionMap.of(trainer).extent(3).points(256);
+ * var before = map.draw("untrained D");
+ * trainer.discriminatorStep();
+ * Plots.sideBySide(before, map.draw("after one discriminator step"))   // the same points, a new D
+ * }</pre>
+ */
+public final class DecisionMap {
+
+    /** The seed of the real points, the same as {@link GanPlots#overview}'s. */
+    static final long REAL_POINTS_SEED = 20_240_601L;
+    private static final int GRID_RESOLUTION = 90;
+
+    private final GanTrainer trainer;
+    private double extent = 3;
+    private int points = 256;
+    private boolean arrows;
+
+    private DecisionMap(GanTrainer trainer) {
+        if (trainer == null) {
+            throw new IllegalArgumentException("trainer is null");
+        }
+        if (trainer.data().sampleShape().dimension() != 1 || trainer.data().sampleShape().get(0) != 2) {
+            throw new IllegalArgumentException("a decision map needs 2-D data; " + trainer.data().name()
+                    + " has samples of shape " + trainer.data().sampleShape());
+        }
+        this.trainer = trainer;
+    }
+
+    /** A map of this trainer's D: the square [−3, 3]², 256 real and 256 fake points, no arrows. */
+    public static DecisionMap of(GanTrainer trainer) {
+        return new DecisionMap(trainer);
+    }
+
+    /** The map shows [−extent, extent] on both axes; 3 by default. */
+    public DecisionMap extent(double extent) {
+        if (!(extent > 0)) {
+            throw new IllegalArgumentException("extent must be positive, got " + extent);
+        }
+        this.extent = extent;
+        return this;
+    }
+
+    /** How many real and how many fake points to draw; 256 by default. */
+    public DecisionMap points(int points) {
+        if (points < 0) {
+            throw new IllegalArgumentException("points must be >= 0, got " + points);
+        }
+        this.points = points;
+        return this;
+    }
+
+    /** Whether to draw, on each fake, the direction in which the generator step pushes it; off by default. */
+    public DecisionMap arrows(boolean arrows) {
+        this.arrows = arrows;
+        return this;
+    }
+
+    /** The real points every draw shows (always the same: drawn with a seed of their own). */
+    public float[] realPoints() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            return trainer.data().sample(manager, points, REAL_POINTS_SEED).samples().toFloatArray();
+        }
+    }
+
+    /** G's output now on the first {@code points} vectors of the fixed noise: the same while G is unchanged. */
+    public float[] fakePoints() {
+        NDArray noise = trainer.fixedNoise(points);
+        NDArray fakes = trainer.generate(noise);
+        try {
+            return fakes.toFloatArray();
+        } finally {
+            fakes.close();
+            noise.close();
+        }
+    }
+
+    /** D's probability of "real" over the square, now. */
+    public Field2d field() {
+        double[][] grid = Probes.discriminatorGrid(trainer, -extent, extent, -extent, extent, GRID_RESOLUTION);
+        return new Field2d(-extent, extent, -extent, extent, grid);
+    }
+
+    /** Draws the map titled "D after n iterations". */
+    public BufferedImage draw() {
+        return draw("D after " + trainer.iteration() + " iterations");
+    }
+
+    /**
+     * Draws the map.
+     *
+     * @param title the title, written for the reader ("untrained D", "after one discriminator step")
+     * @return the picture
+     */
+    public BufferedImage draw(String title) {
+        float[] real = realPoints();
+        float[] gradients = null;
+        float[] fake;
+        NDArray noise = trainer.fixedNoise(points);
+        NDArray fakes = trainer.generate(noise);
+        try {
+            fake = fakes.toFloatArray();
+            if (arrows) {
+                gradients = Probes.generatorLossGradient(trainer, fakes);
+            }
+        } finally {
+            fakes.close();
+            noise.close();
+        }
+        return Plots.decisionMap(field(), real, fake, gradients, title);
+    }
+}
