@@ -3,6 +3,7 @@ package org.ganbook.notebook;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.awt.image.BufferedImage;
+import java.util.Locale;
 import org.ganbook.plot.Field2d;
 import org.ganbook.plot.Plots;
 import org.ganbook.train.GanTrainer;
@@ -90,6 +91,21 @@ public final class DecisionMap {
         }
     }
 
+    /**
+     * D's probability of "real" at the given points, now: {@code map.at(ring.modes())} for the ring's centres.
+     *
+     * @param points one (x, y) pair per point
+     * @return one probability per point
+     */
+    public float[] at(double[][] points) {
+        float[] flat = new float[2 * points.length];
+        for (int i = 0; i < points.length; i++) {
+            flat[2 * i] = (float) points[i][0];
+            flat[2 * i + 1] = (float) points[i][1];
+        }
+        return Probes.discriminate(trainer, flat);
+    }
+
     /** D's probability of "real" over the square, now. */
     public Field2d field() {
         double[][] grid = Probes.discriminatorGrid(trainer, -extent, extent, -extent, extent, GRID_RESOLUTION);
@@ -123,5 +139,64 @@ public final class DecisionMap {
             noise.close();
         }
         return Plots.decisionMap(field(), real, fake, gradients, title);
+    }
+
+    /**
+     * How D's probability changed between two fields of the same square: its range before and after, and
+     * the largest change at any grid point.
+     *
+     * @param before the field before
+     * @param after the field after, over the same square and grid
+     * @return the change
+     */
+    public static Change change(Field2d before, Field2d after) {
+        double[][] a = before.values();
+        double[][] b = after.values();
+        if (a.length != b.length || a[0].length != b[0].length) {
+            throw new IllegalArgumentException("the two fields have different grids");
+        }
+        double minA = Double.POSITIVE_INFINITY, maxA = Double.NEGATIVE_INFINITY;
+        double minB = Double.POSITIVE_INFINITY, maxB = Double.NEGATIVE_INFINITY;
+        double largest = 0;
+        for (int r = 0; r < a.length; r++) {
+            for (int c = 0; c < a[r].length; c++) {
+                minA = Math.min(minA, a[r][c]);
+                maxA = Math.max(maxA, a[r][c]);
+                minB = Math.min(minB, b[r][c]);
+                maxB = Math.max(maxB, b[r][c]);
+                largest = Math.max(largest, Math.abs(b[r][c] - a[r][c]));
+            }
+        }
+        return new Change(minA, maxA, minB, maxB, largest);
+    }
+
+    /**
+     * D's probability over a map before and after a change.
+     *
+     * @param minBefore the lowest value before
+     * @param maxBefore the highest value before
+     * @param minAfter the lowest value after
+     * @param maxAfter the highest value after
+     * @param largestChange the largest absolute change at any grid point
+     */
+    public record Change(double minBefore, double maxBefore, double minAfter, double maxAfter, double largestChange) {
+
+        /** Returns the spread of D over the map before: max − min. */
+        public double rangeBefore() {
+            return maxBefore - minBefore;
+        }
+
+        /** Returns the spread after. */
+        public double rangeAfter() {
+            return maxAfter - minAfter;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT,
+                    "D over the map: before from %.3f to %.3f (range %.3f), after from %.3f to %.3f (range %.3f);"
+                            + " largest change at a point %.3f",
+                    minBefore, maxBefore, rangeBefore(), minAfter, maxAfter, rangeAfter(), largestChange);
+        }
     }
 }

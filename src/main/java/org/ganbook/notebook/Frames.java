@@ -17,7 +17,7 @@ import org.ganbook.train.IterationListener;
  * GIF. Pass it to the trainer as a listener:
  *
  * <pre>{@code
- * var frames = new Frames(t -> GanPlots.decisionMap(t, 3, 256, false));
+ * var frames = new Frames(t -> DecisionMap.of(t).extent(3).points(256).draw());
  * var trainer = GanTrainer.builder(g, d)....optListener(500, frames).build();
  * trainer.fit(3000);
  * frames.filmStrip(3)

@@ -27,6 +27,10 @@ public final class GanPlots {
      * D's probability of "real" over the plane, with real samples, G's fakes and, optionally,
      * arrows showing where the generator step will push each fake (in the manner of GAN Lab).
      *
+     * <p>Each call draws fresh real samples and fresh fakes, so two pictures show different points; to
+     * compare a "before" and an "after", prefer {@link DecisionMap}, which draws the same points every
+     * time and names its settings: {@code DecisionMap.of(trainer).extent(3).points(256).draw()}.
+     *
      * @param trainer a trainer on 2-D data
      * @param extent the plot shows [−extent, extent] on both axes
      * @param points how many real and how many fake points to draw

@@ -59,6 +59,7 @@ public final class RunComparison {
         if (trainer.data() instanceof Mixture2d) {
             RingScore score = RingScore.of(trainer, 2500);
             m.put("JS", score.js());
+            m.put("share within 0.3", score.shareNear());
             m.put("modes within 0.3", (double) score.modesNear());
         }
         return add(setting, seed, m);
@@ -116,6 +117,25 @@ public final class RunComparison {
             count += x[i] > y[i] ? 1 : 0;
         }
         return count;
+    }
+
+    /** The mean of one measurement over the runs of one setting. */
+    public double mean(String setting, String measurement) {
+        return java.util.Arrays.stream(values(setting, measurement)).average().orElseThrow();
+    }
+
+    /** One row per setting, in the order first added: the number of runs and each measurement's mean. */
+    public Table summary() {
+        List<String> distinct = settings.stream().distinct().toList();
+        Table table = Table.create(title + ": means over the seeds", StringColumn.create("setting", distinct),
+                tech.tablesaw.api.IntColumn.create("runs", distinct.stream().mapToInt(this::runs).toArray()));
+        if (!measurements.isEmpty()) {
+            for (String name : measurements.get(0).keySet()) {
+                table.addColumns(DoubleColumn.create(name,
+                        distinct.stream().mapToDouble(s -> Math.round(mean(s, name) * 1e4) / 1e4).toArray()));
+            }
+        }
+        return table;
     }
 
     /** The number of runs of a setting. */

@@ -21,7 +21,7 @@ final class Map2d {
 
     private static final int LEFT = 58;
     private static final int TOP = 44;
-    private static final int BOTTOM = 76;
+    private static final int BOTTOM = 92;
     private static final int RIGHT_PLAIN = 24;
     private static final int RIGHT_WITH_BAR = 104;
     private static final int BAR_WIDTH = 14;
@@ -67,6 +67,7 @@ final class Map2d {
         }
         Graphics2D g = Draw.graphics(img);
         drawAxes(g, f, field == null);
+        drawAxisTitles(g, f);
 
         g.setClip(new Rectangle2D.Double(LEFT - 6, TOP - 6, pw + 12, ph + 12));
         int n = (real == null ? 0 : real.length / 2) + (fake == null ? 0 : fake.length / 2);
@@ -93,7 +94,7 @@ final class Map2d {
         if (fakeArrows != null) {
             entries.add(Draw.Entry.arrow("G's update direction", ARROW_COLOUR));
         }
-        Draw.legend(g, entries, LEFT + pw / 2.0, TOP + ph + 56);
+        Draw.legend(g, entries, LEFT + pw / 2.0, TOP + ph + 72);
         g.dispose();
         return img;
     }
@@ -118,6 +119,18 @@ final class Map2d {
         double dataY(double py) {
             return yMin + (top + h - py) / h * (yMax - yMin);
         }
+    }
+
+    /** "x" under the horizontal axis and "y" beside the vertical one: a sample's two coordinates. */
+    private static void drawAxisTitles(Graphics2D g, Frame f) {
+        g.setColor(Palette.TEXT);
+        g.setFont(ChartStyle.AXIS_TITLE_FONT);
+        Draw.centered(g, "x", f.left() + f.w() / 2.0, f.top() + f.h() + 40);
+        Graphics2D rotated = (Graphics2D) g.create();
+        rotated.translate(f.left() - 40, f.top() + f.h() / 2.0);
+        rotated.rotate(-Math.PI / 2);
+        Draw.centered(rotated, "y", 0, 0);
+        rotated.dispose();
     }
 
     private static void drawAxes(Graphics2D g, Frame f, boolean gridLines) {

@@ -12,25 +12,36 @@ public enum DiscriminatorInGeneratorStep {
      * gradient and are not updated. ganbook's default, and what the walkthroughs' {@code
      * discriminator.trainable = False} means when it is done right.
      */
-    FROZEN,
+    FROZEN("D frozen"),
 
     /**
      * Not frozen: D collects a gradient of G's loss, which is thrown away ({@code netD.zero_grad()})
      * at the start of D's next step, as in PyTorch's DCGAN tutorial. G learns exactly what it learns with
      * {@link #FROZEN}; the cost is one needless gradient computation per step.
      */
-    GRADIENT_DISCARDED,
+    GRADIENT_DISCARDED("D's gradient zeroed (PyTorch)"),
 
     /**
      * Not frozen and never zeroed, a bug: the gradient of G's loss stays in D's parameters, where
      * gradients accumulate, and D's next update applies it with D's own, pushing D to call fakes real.
      */
-    GRADIENT_KEPT,
+    GRADIENT_KEPT("gradient left in D"),
 
     /**
      * Not frozen and updated, the Keras bug (the combined model compiled while D is trainable): the
      * combined model's optimizer, G's, updates D's weights too, towards calling fakes real, in every
      * generator step.
      */
-    UPDATED
+    UPDATED("D updated by G's optimizer (Keras mistake)");
+
+    private final String label;
+
+    DiscriminatorInGeneratorStep(String label) {
+        this.label = label;
+    }
+
+    /** A few words for a table or a picture's title, such as "gradient left in D". */
+    public String label() {
+        return label;
+    }
 }
