@@ -81,14 +81,7 @@ public final class DecisionMap {
 
     /** G's output now on the first {@code points} vectors of the fixed noise: the same while G is unchanged. */
     public float[] fakePoints() {
-        NDArray noise = trainer.fixedNoise(points);
-        NDArray fakes = trainer.generate(noise);
-        try {
-            return fakes.toFloatArray();
-        } finally {
-            fakes.close();
-            noise.close();
-        }
+        return FixedFakes.of(trainer, points);
     }
 
     /**

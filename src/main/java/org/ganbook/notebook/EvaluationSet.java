@@ -1,6 +1,5 @@
 package org.ganbook.notebook;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Locale;
 import org.ganbook.train.GanTrainer;
@@ -43,14 +42,7 @@ public final class EvaluationSet {
         try (NDManager manager = NDManager.newBaseManager()) {
             real = trainer.data().sample(manager, n, DecisionMap.REAL_POINTS_SEED).samples().toFloatArray();
         }
-        NDArray noise = trainer.fixedNoise(n);
-        NDArray fakes = trainer.generate(noise);
-        try {
-            return new EvaluationSet(trainer, real, fakes.toFloatArray());
-        } finally {
-            fakes.close();
-            noise.close();
-        }
+        return new EvaluationSet(trainer, real, FixedFakes.of(trainer, n));
     }
 
     /** Returns the real points, flat (x0, y0, x1, y1, ... for 2-D data). */

@@ -1,6 +1,5 @@
 package org.ganbook.notebook;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
 import java.util.Locale;
@@ -37,14 +36,7 @@ public record RingScore(double js, ModeCoverage.Result near, ModeCoverage.Result
             throw new IllegalArgumentException("a ring score needs a 2-D mixture such as Toys.ring(); the data is "
                     + trainer.data().name());
         }
-        NDArray noise = trainer.fixedNoise(n);
-        NDArray fakes = trainer.generate(noise);
-        try {
-            return of(fakes.toFloatArray(), mixture);
-        } finally {
-            fakes.close();
-            noise.close();
-        }
+        return of(FixedFakes.of(trainer, n), mixture);
     }
 
     /** Scores the given samples (x,y pairs) against the mixture. */

@@ -32,7 +32,7 @@ public enum DiscriminatorInGeneratorStep {
      * combined model's optimizer, G's, updates D's weights too, towards calling fakes real, in every
      * generator step.
      */
-    UPDATED("D updated by G's optimizer (Keras mistake)");
+    UPDATED("D updated in G's step (Keras)");
 
     private final String label;
 

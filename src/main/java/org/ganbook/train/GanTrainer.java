@@ -42,6 +42,11 @@ import org.ganbook.nn.Networks;
  * verdict, the history) comes from {@link GanModel}, which a trainer is, and ways to look inside D and G
  * from {@link Probes}.
  *
+ * <p>Notebooks 2 and 3 write each step out in a cell with DJL and prove it bit-identical to the call:
+ * {@link #nextDiscriminatorInputs} and {@link #nextGeneratorInputs} give a written-out step the numbers
+ * the library's step would draw, {@link #loss()} and the optimizers are the step's own, and {@link
+ * #snapshot()} / {@link #restore(TrainerState)} run both from the same state.
+ *
  * <p>The trainer's methods are synchronized: when a notebook's stop button interrupts {@link #fit},
  * a call from the next cell waits until the interrupted iteration has finished.
  *
