@@ -44,6 +44,7 @@ public final class FixedNoiseFilm implements IterationListener {
     private float[] realForQuality;
     private int qualityImages;
     private final List<Frame> frames = new ArrayList<>();
+    private long nanosDuringTraining;
 
     private record Frame(long iteration, double epochs, float[] images, ImageQuality quality) {}
 
@@ -80,7 +81,18 @@ public final class FixedNoiseFilm implements IterationListener {
 
     @Override
     public void onIteration(GanTrainer trainer, Iteration iteration) {
+        long start = System.nanoTime();
         add(trainer);
+        nanosDuringTraining += System.nanoTime() - start;
+    }
+
+    /**
+     * The wall-clock seconds this film spent recording frames while the trainer ran ({@code fit}
+     * calls it as a listener, so its time is inside the history's {@code seconds}): subtract it to
+     * time the training alone, e.g. {@code EpochTiming.of(history, size, film.secondsDuringTraining())}.
+     */
+    public double secondsDuringTraining() {
+        return nanosDuringTraining / 1e9;
     }
 
     /** Records a frame of the trainer's current state now (e.g. before training starts). */
