@@ -135,6 +135,26 @@ public final class Plots {
      *     missing or not numeric
      */
     public static BufferedImage lines(Table table, String xColumn, String... yColumns) {
+        if (yColumns == null || yColumns.length == 0) {
+            throw new IllegalArgumentException("no y columns given");
+        }
+        return lines(table, new Titles(String.join(", ", yColumns), xColumn, yColumns.length == 1 ? yColumns[0] : ""),
+                xColumn, yColumns);
+    }
+
+    /**
+     * {@link #lines(Table, String, String...)} with a title and axis titles of your own, e.g.
+     * {@code Plots.lines(t, Titles.of("D against D*").xAxis("x").yAxis("D(x)"), "x", "D", "D*")}.
+     *
+     * @param table the table
+     * @param titles the chart's title and axis titles
+     * @param xColumn the column for the x axis
+     * @param yColumns one or more columns to draw against it
+     * @return the chart, {@value #WIDTH}×{@value #HEIGHT}
+     * @throws IllegalArgumentException if the table is empty, no y column is given, or a column is
+     *     missing or not numeric
+     */
+    public static BufferedImage lines(Table table, Titles titles, String xColumn, String... yColumns) {
         Checks.notEmpty(table);
         if (yColumns == null || yColumns.length == 0) {
             throw new IllegalArgumentException("no y columns given");
@@ -144,9 +164,7 @@ public final class Plots {
         for (String y : yColumns) {
             ys.add(Checks.numericColumn(table, y));
         }
-        String title = yColumns.length == 1 ? yColumns[0] : String.join(", ", yColumns);
-        XYChart chart = ChartStyle.xyChart(WIDTH, HEIGHT, title, xColumn,
-                yColumns.length == 1 ? yColumns[0] : "");
+        XYChart chart = ChartStyle.xyChart(WIDTH, HEIGHT, titles.title(), titles.xAxis(), titles.yAxis());
         int free = 0;
         for (int k = 0; k < yColumns.length; k++) {
             Color c = knownColour(yColumns[k]);
@@ -388,48 +406,55 @@ public final class Plots {
     // ---------------------------------------------------------------- value-function curves
 
     /**
-     * Why the generator uses the non-saturating loss, as two panels. Left: the two losses the
-     * generator can minimise against D(G(z)) in (0, 1), the minimax log(1 − D(G(z))) and the
-     * non-saturating −log D(G(z)). Right: their slopes with respect to the discriminator's logit,
-     * which is the gradient that flows back into G: −D(G(z)) for the minimax loss and
-     * −(1 − D(G(z))) for the non-saturating one. Early in training D(G(z)) is near 0 and the
-     * minimax slope is flat there, so G learns almost nothing; the non-saturating slope is steepest
-     * there. Pure mathematics, no model.
+     * Why the generator uses the non-saturating loss, as two panels, both against the discriminator's
+     * logit l (D = σ(l)), the quantity G's gradient passes through. Left: the minimax loss
+     * log(1 − σ(l)) and the non-saturating −log σ(l). Right: their slopes with respect to l, the
+     * gradient that flows back into G: −D(G(z)) and −(1 − D(G(z))). Early in training D rejects the
+     * fakes, l is very negative and D(G(z)) near 0: the minimax loss is flat there in l (not in
+     * D(G(z)), where its slope is −1/(1 − D)), so G learns almost nothing; the non-saturating loss
+     * is steepest there. Pure mathematics, no model.
      *
      * @return the picture, two 420×360 panels and a legend
      */
     public static BufferedImage generatorLossCurves() {
-        int n = 397;
-        double[] p = new double[n];
+        int n = 401;
+        double[] logit = new double[n];
         double[] minimax = new double[n];
         double[] nonSat = new double[n];
         double[] minimaxSlope = new double[n];
         double[] nonSatSlope = new double[n];
         for (int i = 0; i < n; i++) {
-            p[i] = 0.01 + 0.98 * i / (n - 1);
-            minimax[i] = Math.log1p(-p[i]);
-            nonSat[i] = -Math.log(p[i]);
-            minimaxSlope[i] = -p[i];
-            nonSatSlope[i] = -(1 - p[i]);
+            logit[i] = -LOGIT_RANGE + 2 * LOGIT_RANGE * i / (n - 1);
+            double d = 1 / (1 + Math.exp(-logit[i]));
+            minimax[i] = -softplus(logit[i]);      // log(1 − σ(l))
+            nonSat[i] = softplus(-logit[i]);       // −log σ(l)
+            minimaxSlope[i] = -d;
+            nonSatSlope[i] = -(1 - d);
         }
         Color cMinimax = Palette.cycle(0);
         Color cNonSat = Palette.cycle(1);
+        String xTitle = "logit l of D(G(z)), D = σ(l)";
 
-        XYChart left = ChartStyle.xyChart(420, 360, "Generator loss", "D(G(z))", "loss");
-        left.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(-5.0).setYAxisMax(5.0);
+        XYChart left = ChartStyle.xyChart(420, 360, "Generator loss against D's logit", xTitle, "loss");
+        left.getStyler().setXAxisMin(-LOGIT_RANGE).setXAxisMax(LOGIT_RANGE)
+                .setYAxisMin(-LOGIT_RANGE - 0.5).setYAxisMax(LOGIT_RANGE + 0.5);
         left.getStyler().setLegendVisible(false);
-        reference(left, "zero", new double[] {0, 1}, 0.0).setLineColor(Palette.GRID)
+        reference(left, "zero", new double[] {-LOGIT_RANGE, LOGIT_RANGE}, 0.0).setLineColor(Palette.GRID)
                 .setLineStyle(new BasicStroke(1f));
-        ChartStyle.line(left, "minimax", p, minimax, cMinimax, ChartStyle.SOLID);
-        ChartStyle.line(left, "non-saturating", p, nonSat, cNonSat, ChartStyle.SOLID);
+        ChartStyle.line(left, "minimax", logit, minimax, cMinimax, ChartStyle.SOLID);
+        ChartStyle.line(left, "non-saturating", logit, nonSat, cNonSat, ChartStyle.SOLID);
+        AnnotationText flatLoss = new AnnotationText("flat where D rejects", -4.2, -1.4, false);
+        left.addAnnotation(flatLoss);
+        left.getStyler().setAnnotationTextFont(ChartStyle.TICK_FONT);
+        left.getStyler().setAnnotationTextFontColor(cMinimax.darker());
 
-        XYChart right = ChartStyle.xyChart(420, 360, "Its slope: the gradient that reaches G",
-                "D(G(z))", "d loss / d logit of D");
-        right.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(-1.05).setYAxisMax(0.08);
+        XYChart right = ChartStyle.xyChart(420, 360, "Its slope: the gradient that reaches G", xTitle,
+                "d loss / d l");
+        right.getStyler().setXAxisMin(-LOGIT_RANGE).setXAxisMax(LOGIT_RANGE).setYAxisMin(-1.05).setYAxisMax(0.08);
         right.getStyler().setLegendVisible(false);
-        ChartStyle.line(right, "minimax", p, minimaxSlope, cMinimax, ChartStyle.SOLID);
-        ChartStyle.line(right, "non-saturating", p, nonSatSlope, cNonSat, ChartStyle.SOLID);
-        AnnotationText flat = new AnnotationText("flat: G barely learns", 0.33, -0.01, false);
+        ChartStyle.line(right, "minimax", logit, minimaxSlope, cMinimax, ChartStyle.SOLID);
+        ChartStyle.line(right, "non-saturating", logit, nonSatSlope, cNonSat, ChartStyle.SOLID);
+        AnnotationText flat = new AnnotationText("flat: G barely learns", -4.2, -0.05, false);
         right.addAnnotation(flat);
         right.getStyler().setAnnotationTextFont(ChartStyle.TICK_FONT);
         right.getStyler().setAnnotationTextFontColor(cMinimax.darker());
@@ -440,6 +465,14 @@ public final class Plots {
                 Draw.Entry.line("minimax: log(1 − D(G(z)))", cMinimax, ChartStyle.SOLID),
                 Draw.Entry.line("non-saturating: −log D(G(z))", cNonSat, ChartStyle.SOLID)));
         return stack(row, legend);
+    }
+
+    /** The logits the generator-loss figure spans, from −8 (D(G(z)) ≈ 0.0003) to 8. */
+    static final double LOGIT_RANGE = 8;
+
+    /** log(1 + e^x), without overflow. */
+    private static double softplus(double x) {
+        return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
     }
 
     // ---------------------------------------------------------------- generic charts
@@ -455,6 +488,20 @@ public final class Plots {
      * @throws IllegalArgumentException if the arrays are empty or of different lengths
      */
     public static BufferedImage bars(String title, String[] categories, double[] values) {
+        return bars(Titles.of(title), categories, values);
+    }
+
+    /**
+     * {@link #bars(String, String[], double[])} with axis titles: what the categories are (x) and
+     * what the bars measure (y).
+     *
+     * @param titles the chart's title and axis titles
+     * @param categories the category names
+     * @param values one value per category
+     * @return the chart, {@value #WIDTH}×{@value #HEIGHT}
+     * @throws IllegalArgumentException if the arrays are empty or of different lengths
+     */
+    public static BufferedImage bars(Titles titles, String[] categories, double[] values) {
         Checks.nonEmpty(values, "values");
         if (categories == null) {
             throw new IllegalArgumentException("categories is null");
@@ -464,7 +511,7 @@ public final class Plots {
                     + " categories but " + values.length + " values");
         }
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(title == null ? "" : title).build();
+                .title(titles.title()).xAxisTitle(titles.xAxis()).yAxisTitle(titles.yAxis()).build();
         ChartStyle.apply(chart);
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
@@ -777,7 +824,7 @@ public final class Plots {
 
     private static XYChart densityChart(DensityPanel panel, String title, int w, int h,
             double scale) {
-        XYChart chart = ChartStyle.xyChart(w, h, title, "x", "");
+        XYChart chart = ChartStyle.xyChart(w, h, title, "x", "density; D(x)");
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.05);
         chart.getStyler().setYAxisDecimalPattern("0.0");
         double[] xs = panel.xs();
