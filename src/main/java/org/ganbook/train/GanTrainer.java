@@ -413,7 +413,8 @@ public final class GanTrainer extends GanModel {
      * Draws what the next {@link #discriminatorStep()} would draw: the next real batch of the training
      * stream and the step's noise, for a discriminator step written out in a notebook cell. It counts as
      * that step's draw, so the library's next step draws the batch after it, as if the written-out step
-     * had been one of its own.
+     * had been one of its own. (A written-out step reports no numbers to the trainer: if it is the last
+     * discriminator step of an iteration, that iteration's history row has NaN in its D columns.)
      *
      * @param target the manager that owns the arrays, usually the step's own
      * @return the real batch (and its labels) and the noise for the fakes (and their labels)
