@@ -74,6 +74,53 @@ public final class Pairing {
         return agree / (x.length / 2.0);
     }
 
+    /**
+     * Everything the notebook measures about a mapping G: X → Y of 2-D mixtures against the truth T.
+     *
+     * @param distanceToTruth mean ‖G(x) − T(x)‖
+     * @param modeAgreement the share of x whose G(x) lies nearest to T's image of x's mode
+     * @param modesReached how many of Y's modes G reaches (at least 1% of an even share of the samples
+     *     within 3 std; see {@link ModeCoverage})
+     * @param modes Y's number of modes
+     * @param inY the share of G(x) within 3 std of one of Y's modes
+     * @param cycleError mean ‖F(G(x)) − x‖
+     */
+    public record Report(double distanceToTruth, double modeAgreement, int modesReached, int modes, double inY,
+            double cycleError) {
+
+        /** Returns whether G sends (nearly) every x to the mode T sends it to: mode agreement above 0.9. */
+        public boolean pairsTruly() {
+            return modeAgreement > 0.9;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT,
+                    "mean ‖G(x) − T(x)‖ %.3f | x sent to T's mode: %.1f%% | modes of Y reached %d of %d"
+                            + " | G(x) in Y: %.1f%% | mean ‖F(G(x)) − x‖ %.3f",
+                    distanceToTruth, 100 * modeAgreement, modesReached, modes, 100 * inY, cycleError);
+        }
+    }
+
+    /**
+     * Measures G (and F) against the truth T.
+     *
+     * @param x points of X
+     * @param mapped G(x)
+     * @param back F(G(x))
+     * @param truth T
+     * @param domainX X's mixture
+     * @param domainY Y = T(X)
+     * @return the report
+     */
+    public static Report evaluate(float[] x, float[] mapped, float[] back, org.ganbook.data.Similarity2d truth,
+            Mixture2d domainX, Mixture2d domainY) {
+        requireRows(x, back, 2);
+        ModeCoverage.Result coverage = ModeCoverage.evaluate(mapped, domainY.modes(), domainY.std());
+        return new Report(meanDistance(mapped, truth.apply(x), 2), modeAgreement(x, mapped, domainX, domainY),
+                coverage.modesCovered(), domainY.numModes(), coverage.highQualityShare(), meanDistance(back, x, 2));
+    }
+
     private static void requireRows(float[] a, float[] b, int dimension) {
         if (a.length != b.length || a.length == 0 || a.length % dimension != 0) {
             throw new IllegalArgumentException("need two non-empty arrays of the same length, a multiple of "

@@ -20,6 +20,9 @@ import org.ganbook.data.DataSource;
 import org.ganbook.data.SampleBatch;
 import org.ganbook.loss.GanLoss;
 import org.ganbook.loss.ValueFunction;
+import org.ganbook.nn.MlpDiscriminator;
+import org.ganbook.nn.OutputActivation;
+import org.ganbook.nn.Translators;
 import tech.tablesaw.api.Table;
 
 /**
@@ -143,6 +146,22 @@ public final class CycleGanTrainer implements AutoCloseable {
     public static CycleGanBuilder builder(Block generatorG, Block generatorF, Block discriminatorX,
             Block discriminatorY) {
         return new CycleGanBuilder(generatorG, generatorF, discriminatorX, discriminatorY);
+    }
+
+    /**
+     * A builder for the usual small networks: G and F fully connected ({@link Translators#mlp}), D_X and
+     * D_Y {@link MlpDiscriminator}s, all with the same hidden widths; fresh networks on every call.
+     *
+     * @param sampleX the shape of one sample of X
+     * @param sampleY the shape of one sample of Y
+     * @param output the generators' output activation: LINEAR for points, TANH for images in [−1, 1]
+     * @param hidden the hidden widths of all four networks
+     * @return the builder, domains still to set
+     */
+    public static CycleGanBuilder mlpBuilder(Shape sampleX, Shape sampleY, OutputActivation output, int... hidden) {
+        return builder(Translators.mlp(sampleX, sampleY, output, hidden), Translators.mlp(sampleY, sampleX, output, hidden),
+                MlpDiscriminator.builder().setInputShape(sampleX).optHidden(hidden).build(),
+                MlpDiscriminator.builder().setInputShape(sampleY).optHidden(hidden).build());
     }
 
     private void initialize() {

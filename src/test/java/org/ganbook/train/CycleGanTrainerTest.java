@@ -62,11 +62,11 @@ class CycleGanTrainerTest {
     @Test
     void theStepsLossesAreTheHandComputedOnesOnTinyInputs() {
         // G(p) = 2p + (1, 0), F(q) = q / 4, D_Y(q) = q0 - q1, D_X(p) = p0 + 1: everything computable by hand
-        Block g = linear(2);
-        Block f = linear(2);
-        Block dX = linear(1);
-        Block dY = linear(1);
         for (GanLoss loss : new GanLoss[] {GanLoss.nonSaturating(), GanLoss.leastSquares()}) {
+            Block g = linear(2);
+            Block f = linear(2);
+            Block dX = linear(1);
+            Block dY = linear(1);
             try (CycleGanTrainer trainer = CycleGanTrainer.builder(g, f, dX, dY).setDataX(X).setDataY(T.apply(X))
                     .optLoss(loss).optCycleWeight(10).optIdentityWeight(0.5f).optProgress(0).build();
                     NDManager m = NDManager.newBaseManager()) {
