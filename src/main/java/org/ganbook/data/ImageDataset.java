@@ -192,6 +192,24 @@ public final class ImageDataset implements DataSource {
     }
 
     /**
+     * Returns {@code count} consecutive images starting at {@code from}: two slices that do not
+     * overlap share no image (unpaired domains, a held-out part).
+     *
+     * @param from the first image of this view, 0-based
+     * @param count the number of images, positive
+     * @return a view sharing the pixels
+     * @throws IllegalArgumentException if the range is not inside this data set
+     */
+    public ImageDataset slice(int from, int count) {
+        if (from < 0 || count < 1 || (long) from + count > indices.length) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "slice of %d images from %d is outside the %d images of %s", count, from, indices.length, name));
+        }
+        return new ImageDataset(String.format(Locale.ROOT, "%s [%d..%d]", name, from, from + count - 1), images,
+                labels, numClasses, Arrays.copyOfRange(indices, from, from + count), origin);
+    }
+
+    /**
      * Returns {@code n} images drawn at random without replacement (all of them if there are fewer),
      * in their original order.
      *

@@ -70,6 +70,18 @@ public final class Toys {
     }
 
     /**
+     * Returns an equal-weight mixture of round Gaussians at the given centres.
+     *
+     * @param name a short name, for plots and logs
+     * @param centres the centres, each {@code {x, y}}; at least one
+     * @param std the standard deviation of each Gaussian
+     * @return the mixture
+     */
+    public static Mixture2d mixture2d(String name, double[][] centres, double std) {
+        return new Mixture2d(name, centres, std);
+    }
+
+    /**
      * Returns the classic grid: 25 Gaussians of std 0.05 on a 5 × 5 grid with centres at −4, −2, 0,
      * 2, 4 along each axis.
      *

@@ -140,7 +140,7 @@ public final class GanTrainer extends GanModel {
         return new GanTrainerBuilder(generator, discriminator);
     }
 
-    private static List<Pair<String, Parameter>> trainable(Block block) {
+    static List<Pair<String, Parameter>> trainable(Block block) {
         List<Pair<String, Parameter>> list = new ArrayList<>();
         for (Pair<String, Parameter> pair : block.getParameters()) {
             if (Networks.isTrainable(pair.getValue())) {
@@ -334,7 +334,7 @@ public final class GanTrainer extends GanModel {
      * What {@link Freezing#setTrainable} does, over the trainable parameters listed once at build
      * time instead of a walk of the block tree each step.
      */
-    private static void setTrainable(List<Pair<String, Parameter>> parameters, boolean trainable) {
+    static void setTrainable(List<Pair<String, Parameter>> parameters, boolean trainable) {
         for (Pair<String, Parameter> pair : parameters) {
             Parameter parameter = pair.getValue();
             if (parameter.requiresGradient() != trainable) {
@@ -379,7 +379,7 @@ public final class GanTrainer extends GanModel {
         }
     }
 
-    private void applyUpdate(List<Pair<String, Parameter>> parameters, ResumableOptimizer optimizer) {
+    static void applyUpdate(List<Pair<String, Parameter>> parameters, ResumableOptimizer optimizer) {
         optimizer.update(parameters);
     }
 
@@ -656,7 +656,7 @@ public final class GanTrainer extends GanModel {
 
     // ---------------------------------------------------------------- helpers
 
-    private static double meanSigmoid(float[] logits, int from, int to) {
+    static double meanSigmoid(float[] logits, int from, int to) {
         double sum = 0;
         for (int i = from; i < to; i++) {
             sum += sigmoid(logits[i]);

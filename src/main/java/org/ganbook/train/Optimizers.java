@@ -1,5 +1,7 @@
 package org.ganbook.train;
 
+import ai.djl.nn.Block;
+
 /**
  * The optimizers a {@link GanTrainer} can use, each a {@link ResumableOptimizer}:
  * {@code .optGeneratorOptimizer(Optimizers.adam(2e-4f, 0.5f))}.
@@ -27,5 +29,17 @@ public final class Optimizers {
      */
     public static ResumableOptimizer sgd(float learningRate) {
         return new PlainSgd(learningRate);
+    }
+
+    /**
+     * Applies one update of {@code optimizer} to every trainable parameter of {@code block} that takes part
+     * in training (frozen ones are skipped), from the gradients the last backward pass left, and clears
+     * them: the update the trainers make after each loss, for a step written out by hand.
+     *
+     * @param optimizer the network's optimizer
+     * @param block the network
+     */
+    public static void apply(ResumableOptimizer optimizer, Block block) {
+        GanTrainer.applyUpdate(GanTrainer.trainable(block), optimizer);
     }
 }
