@@ -44,7 +44,7 @@ QUICK = {
     "dcgan-tconv": (5, 10, 3),
 }
 # time to quality: (most iterations, evaluate every) per configuration
-QUALITY_PLAN = {"mnist-mlp": (4000, 500), "dcgan": (800, 100), "dcgan-tconv": (800, 100)}
+QUALITY_PLAN = {"mnist-mlp": (4000, 500), "dcgan": (400, 100), "dcgan-tconv": (400, 100)}
 # the DCGAN generator's widest layer (batch 64, 128 -> 64 channels, 7x7 -> 14x14), forward + backward
 # (input and weight gradient = 3x the forward): nearest x2 + 3x3 convolution at 14x14, or the 4x4
 # stride-2 transposed convolution from 7x7
@@ -241,12 +241,12 @@ def java(threads, heap="-Xmx1g"):
             "-cp", classpath, "org.ganbook.bench.GanBench"]
 
 
-def layer_times(threads, repeats, log):
-    """The DCGAN generator's widest layer alone, both sides, both forms, alternating; median of 3 calls each."""
+def layer_times(threads, repeats, log, attempts=3):
+    """The DCGAN generator's widest layer alone, both sides, both forms, alternating; median over the attempts."""
     env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads),
                GANBOOK_BENCH_THREADS=str(threads), DJL_OFFLINE="true")
     times = {}
-    for attempt in range(3):
+    for attempt in range(attempts):
         for kind in ("upsample", "tconv"):
             for impl, cmd in (("ganbook", java(threads) + ["layer", kind, str(repeats)]),
                               ("pytorch", [sys.executable, os.path.join(HERE, "reference.py"), "layer", kind, str(repeats)])):
@@ -295,6 +295,7 @@ def main():
     parser.add_argument("--configs", default="ring,mnist-mlp,cond-mlp,dcgan,dcgan-tconv")
     parser.add_argument("--quality-configs", default="mnist-mlp,dcgan,dcgan-tconv",
                         help="configurations whose time to quality is measured (default all three)")
+    parser.add_argument("--layer-attempts", type=int, default=3, help="processes per side and form for the layer timing")
     parser.add_argument("--no-layer", dest="layer", action="store_false",
                         help="skip timing the DCGAN generator's widest layer alone")
     parser.add_argument("--quick", action="store_true", help="a few short blocks: checks that everything runs")
@@ -349,12 +350,12 @@ def main():
         for threads in [int(t) for t in args.threads.split(",")]:
             log(f"== the DCGAN generator's widest layer alone, {threads} thread(s), forward + backward")
             try:
-                layers += layer_times(threads, 3 if args.quick else 20, log)
+                layers += layer_times(threads, 3 if args.quick else 20, log, args.layer_attempts)
             except Exception as e:
                 log(f"  FAILED: {e}")
     qualities = []
     if args.quality and not args.quick:
-        for config in args.quality_configs.split(","):
+        for config in [c for c in args.quality_configs.split(",") if c]:
             log(f"== time to quality: {config}, FD threshold {args.threshold}, {args.quality_threads} thread(s)")
             try:
                 qualities.append(quality(args, log, config))
