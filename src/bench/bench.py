@@ -229,7 +229,8 @@ def quality(args, log, config):
     for impl in ("ganbook", "pytorch"):
         curve = [r for r in rows if r.get("impl") == impl]
         hit = next((r for r in curve if r["fd"] < args.threshold), None)
-        result[impl] = {"iteration": hit["iteration"], "train_seconds": float(hit["train_seconds"])} if hit else None
+        result[impl] = {"iteration": hit["iteration"], "train_seconds": float(hit["train_seconds"]),
+                        "train_cpu_seconds": hit.get("train_cpu_seconds")} if hit else None
     return result
 
 
@@ -327,7 +328,7 @@ def main():
         f"{peak['flops_per_cycle_per_core']} FLOP/cycle = {peak['peak_gflops_all']:.1f} GFLOP/s "
         f"({peak['peak_gflops_per_core']:.1f} per core)")
     flops = flop_counts()
-    configs = args.configs.split(",")
+    configs = [c for c in args.configs.split(",") if c]
     results = []
     for threads in [int(t) for t in args.threads.split(",")]:
         for config in configs:
@@ -367,7 +368,7 @@ def main():
         for impl in ("ganbook", "pytorch"):
             hit = q[impl]
             log(f"{q['config']}: time to FD < {args.threshold}: {impl}: "
-                + (f"{hit['train_seconds']:.1f} s of training ({hit['iteration']} iterations)" if hit
+                + (f"{hit['train_seconds']:.1f} s of training, {hit['train_cpu_seconds']} CPU s ({hit['iteration']} iterations)" if hit
                    else "not reached"))
     for row in layers:
         peak_t = peak["peak_gflops_per_core"] * min(row["threads"], peak["cores"])

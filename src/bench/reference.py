@@ -404,14 +404,15 @@ def quality(max_iterations, every, outdir, name="mnist-mlp", seed=42):
     set_threads()
     os.makedirs(outdir, exist_ok=True)
     trainer = Trainer(name, seed=seed)
-    training = 0.0
+    training, cpu = 0.0, 0.0
     for done in range(every, max_iterations + 1, every):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         trainer.fit(every)
         training += time.perf_counter() - start
+        cpu += time.process_time() - cpu_start
         samples = trainer.generate(2000, seed=done).contiguous().numpy().astype("<f4")
-        samples.tofile(os.path.join(outdir, f"samples-{done}-{training:.3f}.f32"))
-        reply({"impl": "pytorch", "iteration": done, "train_seconds": training})
+        samples.tofile(os.path.join(outdir, f"samples-{done}-{training:.3f}-{cpu:.3f}.f32"))
+        reply({"impl": "pytorch", "iteration": done, "train_seconds": training, "train_cpu_seconds": cpu})
 
 
 def layer(kind, repeats):
@@ -437,11 +438,34 @@ def layer(kind, repeats):
     reply({"impl": "pytorch", "layer": kind, "median_ms": 1000 * times[len(times) // 2]})
 
 
+def profile(name, repeats):
+    """CPU time of the training thread per part of an iteration, as StepProfile.java measures ganbook's."""
+    set_threads()
+    trainer = Trainer(name)
+    trainer.fit(3)
+    parts = {"d_step_ms": [], "g_step_ms": [], "real_batch_ms": [], "g_forward_inference_ms": []}
+    for r in range(repeats):
+        t = time.thread_time()
+        trainer.discriminator_step()
+        t1 = time.thread_time()
+        trainer.generator_step()
+        t2 = time.thread_time()
+        trainer.sampler.next(64)[0].sum().item()
+        t3 = time.thread_time()
+        trainer.generate(64, seed=r).sum().item()
+        t4 = time.thread_time()
+        for key, value in zip(parts, (t1 - t, t2 - t1, t3 - t2, t4 - t3)):
+            parts[key].append(1000 * value)
+    reply({"config": name, **{k: sorted(v)[len(v) // 2] for k, v in parts.items()}})
+
+
 def main(argv):
     if len(argv) >= 2 and argv[0] == "worker":
         worker(argv[1])
     elif len(argv) >= 4 and argv[0] == "quality":
         quality(int(argv[1]), int(argv[2]), argv[3], *(argv[4:5]), *(int(a) for a in argv[5:6]))
+    elif len(argv) >= 3 and argv[0] == "profile":
+        profile(argv[1], int(argv[2]))
     elif len(argv) >= 3 and argv[0] == "layer":
         layer(argv[1], int(argv[2]))
     elif argv and argv[0] == "flops":

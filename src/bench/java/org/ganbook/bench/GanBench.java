@@ -64,12 +64,14 @@ public final class GanBench {
         } else if (args.length >= 6 && args[0].equals("quality")) {
             quality(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Double.parseDouble(args[4]),
                     Long.parseLong(args[5]), args.length > 6 ? Path.of(args[6]) : null);
+        } else if (args.length >= 3 && args[0].equals("profile")) {
+            StepProfile.run(args[1], Integer.parseInt(args[2]));
         } else if (args.length >= 3 && args[0].equals("layer")) {
             GeneratorLayerBench.run(args[1], Integer.parseInt(args[2]));
         } else {
             System.err.println("usage: GanBench worker ring|mnist-mlp|dcgan|dcgan-tconv|cond-mlp"
                     + " | quality CONFIG MAX EVERY THRESHOLD SEED [torch-sample-dir]"
-                    + " | layer upsample|tconv REPEATS");
+                    + " | layer upsample|tconv REPEATS | profile CONFIG REPEATS");
             System.exit(2);
         }
     }
@@ -213,10 +215,13 @@ public final class GanBench {
                     classifier.confidentShare(slice(images, EVAL_IMAGES, EVAL_IMAGES), CONFIDENT)));
             try (GanTrainer trainer = trainer(config, seed)) {
                 double training = 0;
+                double cpu = 0;
                 for (int done = 0; done < maxIterations; done += every) {
                     long t = System.nanoTime();
+                    long c = cpuNanos();
                     trainer.fit(every);
                     training += (System.nanoTime() - t) / 1e9;
+                    cpu += (cpuNanos() - c) / 1e9;
                     double fd;
                     double confident;
                     try (NDManager scope = NDManager.newBaseManager()) {
@@ -227,8 +232,8 @@ public final class GanBench {
                         fake.close();
                     }
                     reply(String.format(Locale.ROOT, "{\"impl\":\"ganbook\",\"config\":\"%s\",\"seed\":%d,"
-                            + "\"iteration\":%d,\"train_seconds\":%.3f,\"fd\":%.4f,\"confident\":%.4f}",
-                            config, seed, done + every, training, fd, confident));
+                            + "\"iteration\":%d,\"train_seconds\":%.3f,\"train_cpu_seconds\":%.3f,\"fd\":%.4f,"
+                            + "\"confident\":%.4f}", config, seed, done + every, training, cpu, fd, confident));
                     if (fd < threshold) {
                         break;
                     }
@@ -244,7 +249,7 @@ public final class GanBench {
     private static void scoreTorchDumps(ImageClassifier classifier, double[][] real, Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
         try (var stream = Files.list(dir)) {
-            stream.filter(p -> p.getFileName().toString().matches("samples-\\d+-[0-9.]+\\.f32")).forEach(files::add);
+            stream.filter(p -> p.getFileName().toString().matches("samples-\\d+-[0-9.]+(-[0-9.]+)?\\.f32")).forEach(files::add);
         }
         files.sort((a, b) -> Integer.compare(iterationOf(a), iterationOf(b)));
         for (Path file : files) {
@@ -253,8 +258,9 @@ public final class GanBench {
             ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(pixels);
             double fd = FrechetDistance.between(classifier.featureVectors(pixels), real);
             String[] parts = file.getFileName().toString().replace(".f32", "").split("-");
-            reply(String.format(Locale.ROOT, "{\"impl\":\"pytorch\",\"iteration\":%s,\"train_seconds\":%s,\"fd\":%.4f,"
-                    + "\"confident\":%.4f}", parts[1], parts[2], fd, classifier.confidentShare(pixels, CONFIDENT)));
+            reply(String.format(Locale.ROOT, "{\"impl\":\"pytorch\",\"iteration\":%s,\"train_seconds\":%s,"
+                    + "\"train_cpu_seconds\":%s,\"fd\":%.4f,\"confident\":%.4f}", parts[1], parts[2],
+                    parts.length > 3 ? parts[3] : "null", fd, classifier.confidentShare(pixels, CONFIDENT)));
         }
     }
 

@@ -157,7 +157,7 @@ public final class RunConfig {
     int codingSize = 2;
     int[] hidden = {128, 128};
     int channels = 32;
-    Upsampling upsampling = Upsampling.TRANSPOSED_CONV;
+    Upsampling upsampling = Upsampling.NEAREST_CONV;
     int labelEmbedding;
     int batchSize = 256;
     float lrG = 1e-3f;

@@ -117,10 +117,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "DCGAN base channels (default: ${DEFAULT-VALUE}).")
     int channels;
 
-    @Option(names = "--upsampling", defaultValue = "transposed-conv", converter = Converters.UpsamplingConverter.class,
+    @Option(names = "--upsampling", defaultValue = "nearest-conv", converter = Converters.UpsamplingConverter.class,
             paramLabel = "KIND", order = 24,
             description = "How the DCGAN generator doubles its size: nearest-conv or transposed-conv (default:"
-                    + " transposed-conv, the DCGAN paper's).")
+                    + " nearest-conv).")
     Upsampling upsampling;
 
     @Option(names = "--label-embedding", defaultValue = "0", paramLabel = "N", order = 25,

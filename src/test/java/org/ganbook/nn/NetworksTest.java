@@ -33,7 +33,7 @@ class NetworksTest {
 
     @Test
     void weightStatisticsOfTheDcganStartAreThePapers() {
-        Block g = DcganGenerator.builder().setCodingSize(20).optChannels(8).build();
+        Block g = DcganGenerator.builder().setCodingSize(20).optChannels(8).optUpsampling(Upsampling.TRANSPOSED_CONV).build();
         Block d = DcganDiscriminator.builder().optChannels(8).build();
         try (NDManager manager = NDManager.newBaseManager()) {
             g.initialize(manager, DataType.FLOAT32, new Shape(1, 20));
