@@ -10,7 +10,8 @@ the interquartile range), the ratio ganbook / PyTorch (median of the per-round r
 GFLOP/s from the analytic FLOP count (reference.py flops) and its share of the CPU's fp32 peak,
 peak RSS (VmHWM) and RSS growth from the end of the warm-up to the last block.
 
-Usage: bench.py [--threads 1,2] [--configs ring,mnist-mlp,dcgan,cond-mlp] [--quick] [--quality]
+Usage: bench.py [--threads 1,2] [--configs ring,mnist-mlp,dcgan,dcgan-tconv,cond-mlp] [--quick]
+                [--quality-configs mnist-mlp,dcgan,dcgan-tconv] [--no-quality] [--no-layer]
 """
 
 import argparse
@@ -33,19 +34,29 @@ PLAN = {
     "mnist-mlp": (250, 250, 20),
     "cond-mlp": (250, 250, 20),
     "dcgan": (20, 100, 50),
+    "dcgan-tconv": (20, 100, 50),
 }
 QUICK = {
     "ring": (200, 200, 4),
     "mnist-mlp": (50, 50, 4),
     "cond-mlp": (50, 50, 4),
     "dcgan": (5, 10, 3),
+    "dcgan-tconv": (5, 10, 3),
 }
+# time to quality: (most iterations, evaluate every) per configuration
+QUALITY_PLAN = {"mnist-mlp": (4000, 500), "dcgan": (400, 100), "dcgan-tconv": (400, 100)}
+# the DCGAN generator's widest layer (batch 64, 128 -> 64 channels, 7x7 -> 14x14), forward + backward
+# (input and weight gradient = 3x the forward): nearest x2 + 3x3 convolution at 14x14, or the 4x4
+# stride-2 transposed convolution from 7x7
+LAYER_FLOPS = {"upsample": 3 * 2 * 64 * 14 * 14 * 64 * 128 * 9, "tconv": 3 * 2 * 64 * 7 * 7 * 128 * 64 * 16}
 
 
 class Worker:
     def __init__(self, impl, config, threads, jar=None, extra_env=None):
         env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads),
                    GANBOOK_BENCH_THREADS=str(threads), DJL_OFFLINE="true")
+        if not impl.startswith("pytorch"):
+            env["OMP_WAIT_POLICY"] = "PASSIVE"   # as ganbook's kernel and CLI launcher run it
         env.update(extra_env or {})
         if not impl.startswith("pytorch"):
             classpath = os.pathsep.join([os.path.join(ROOT, "target", "bench-classes"),
@@ -110,7 +121,7 @@ def measure(config, threads, plan, flops, log, before=None, ganbook_env=None, be
         for impl, w in workers.items():
             after_warmup[impl] = w.run(warmup)
         blocks = {impl: [] for impl in workers}
-        ratios, cpu_ratios, fused_ratios = [], [], []
+        ratios, cpu_ratios, fused_ratios, loads = [], [], [], []
         for r in range(rounds):
             order = list(workers) if r % 2 == 0 else list(workers)[::-1]
             for impl in order:
@@ -128,13 +139,14 @@ def measure(config, threads, plan, flops, log, before=None, ganbook_env=None, be
                 b = blocks["before"][-1]
                 extra += (f"   before {block / b['seconds']:8.1f} it/s   after/before {b['seconds'] / g['seconds']:.3f}"
                          f" (CPU {b['cpu_seconds'] / g['cpu_seconds']:.3f})")
-            log(f"  round {r + 1}/{rounds}: ganbook {block / g['seconds']:8.1f} it/s   "
+            loads.append(os.getloadavg()[0])
+            log(f"  round {r + 1}/{rounds} (load {loads[-1]:.1f}): ganbook {block / g['seconds']:8.1f} it/s   "
                 f"pytorch {block / p['seconds']:8.1f} it/s   ratio {ratios[-1]:.3f} (CPU-time ratio {cpu_ratios[-1]:.3f}){extra}")
         result = {"config": config, "threads": threads, "warmup": warmup, "block": block, "rounds": rounds,
                   "steps_total": warmup + block * rounds, "flops_per_iteration": flops, "ratio_median": statistics.median(ratios),
                   "ratio_min": min(ratios), "ratio_max": max(ratios), "ratio_quartiles": quartiles(ratios), "impl": {},
             "ganbook_env": ganbook_env or {}, "cpu_ratio_median": statistics.median(cpu_ratios),
-            "cpu_ratio_range": (min(cpu_ratios), max(cpu_ratios))}
+            "cpu_ratio_range": (min(cpu_ratios), max(cpu_ratios)), "load_averages": loads}
         if fused_reference:
             result["fused_ratio_median"] = statistics.median(fused_ratios)
             result["fused_ratio_range"] = (min(fused_ratios), max(fused_ratios))
@@ -194,34 +206,61 @@ def flop_counts():
     return json.loads(out.strip().splitlines()[-1])
 
 
-def quality(args, log):
-    """Time to quality: seconds of training until the MNIST MLP GAN's classifier FD falls below the threshold."""
+def quality(args, log, config):
+    """Time to quality: seconds of training until CONFIG's classifier FD falls below the threshold, both sides."""
+    most, every = QUALITY_PLAN[config]
     torch_dir = os.path.join(OUT, "torch-samples")
     os.makedirs(torch_dir, exist_ok=True)
     for f in os.listdir(torch_dir):
         os.remove(os.path.join(torch_dir, f))
     env = dict(os.environ, OMP_NUM_THREADS=str(args.quality_threads), MKL_NUM_THREADS=str(args.quality_threads),
                GANBOOK_BENCH_THREADS=str(args.quality_threads), DJL_OFFLINE="true")
-    log(f"  PyTorch reference: {args.quality_max} iterations, samples every {args.quality_every}")
-    subprocess.run([sys.executable, os.path.join(HERE, "reference.py"), "quality", str(args.quality_max),
-                    str(args.quality_every), torch_dir], check=True, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
-    classpath = os.pathsep.join([os.path.join(ROOT, "target", "bench-classes"), os.path.join(ROOT, "target", "ganbook.jar"),
-                                 os.path.join(ROOT, "target", "lib", "*")])
-    cmd = ["java", "-Xmx2g", "-Djava.awt.headless=true", "-Dai.djl.offline=true",
-           f"-Dai.djl.pytorch.num_threads={args.quality_threads}", "-Dai.djl.pytorch.num_interop_threads=1",
-           "-cp", classpath, "org.ganbook.bench.GanBench", "quality", str(args.quality_max), str(args.quality_every),
-           str(args.threshold), torch_dir]
-    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    log(f"  PyTorch reference: {most} iterations, samples every {every}")
+    subprocess.run([sys.executable, os.path.join(HERE, "reference.py"), "quality", str(most),
+                    str(every), torch_dir, config, "42"], check=True, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+    proc = subprocess.run(java(args.quality_threads, "-Xmx2g") + ["quality", config, str(most), str(every),
+                          str(args.threshold), "42", torch_dir], cwd=ROOT, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError("quality run failed:\n" + proc.stderr[-3000:])
     rows = [json.loads(line[3:]) for line in proc.stdout.splitlines() if line.startswith("@@ ")]
     for row in rows:
         log("  " + json.dumps(row))
-    result = {"threshold": args.threshold, "threads": args.quality_threads, "rows": rows}
+    result = {"config": config, "threshold": args.threshold, "threads": args.quality_threads, "rows": rows}
     for impl in ("ganbook", "pytorch"):
         curve = [r for r in rows if r.get("impl") == impl]
         hit = next((r for r in curve if r["fd"] < args.threshold), None)
-        result[impl] = {"iteration": hit["iteration"], "train_seconds": float(hit["train_seconds"])} if hit else None
+        result[impl] = {"iteration": hit["iteration"], "train_seconds": float(hit["train_seconds"]),
+                        "train_cpu_seconds": hit.get("train_cpu_seconds")} if hit else None
+    return result
+
+
+def java(threads, heap="-Xmx1g"):
+    classpath = os.pathsep.join([os.path.join(ROOT, "target", "bench-classes"), os.path.join(ROOT, "target", "ganbook.jar"),
+                                 os.path.join(ROOT, "target", "lib", "*")])
+    return ["java", heap, "-Djava.awt.headless=true", "-Dai.djl.offline=true",
+            f"-Dai.djl.pytorch.num_threads={threads}", "-Dai.djl.pytorch.num_interop_threads=1",
+            "-cp", classpath, "org.ganbook.bench.GanBench"]
+
+
+def layer_times(threads, repeats, log, attempts=3):
+    """The DCGAN generator's widest layer alone, both sides, both forms, alternating; median over the attempts."""
+    env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads),
+               GANBOOK_BENCH_THREADS=str(threads), DJL_OFFLINE="true")
+    times = {}
+    for attempt in range(attempts):
+        for kind in ("upsample", "tconv"):
+            for impl, cmd in (("ganbook", java(threads) + ["layer", kind, str(repeats)]),
+                              ("pytorch", [sys.executable, os.path.join(HERE, "reference.py"), "layer", kind, str(repeats)])):
+                out = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+                row = json.loads([line for line in out.splitlines() if line.startswith("@@ ")][-1][3:])
+                times.setdefault((impl, kind), []).append(row["median_ms"])
+    result = []
+    for (impl, kind), ms in sorted(times.items()):
+        median = statistics.median(ms)
+        result.append({"impl": impl, "layer": kind, "threads": threads, "ms": median,
+                       "gflops": LAYER_FLOPS[kind] / median / 1e6, "runs_ms": ms})
+        log(f"  layer {kind:8s} {impl:8s} {threads} thread(s): {median:7.2f} ms "
+            f"({LAYER_FLOPS[kind] / 1e9:.3f} GFLOP, {LAYER_FLOPS[kind] / median / 1e6:.1f} GFLOP/s)")
     return result
 
 
@@ -230,15 +269,15 @@ def kb(v):
 
 
 def table(results, peak):
-    lines = ["| configuration | threads | ganbook it/s (IQR) | PyTorch it/s (IQR) | ratio ganbook/PyTorch (min–max) "
+    lines = ["| configuration | threads | load avg (1 min, min–max) | ganbook it/s (IQR) | PyTorch it/s (IQR) | ratio ganbook/PyTorch (min–max) "
              "| GFLOP/s ganbook / PyTorch | % of peak ganbook / PyTorch | peak RSS ganbook / PyTorch "
              "| RSS growth ganbook / PyTorch (steps) | ratio to PyTorch with fused Adam (min–max) |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         g, p = r["impl"]["ganbook"], r["impl"]["pytorch"]
         peak_t = peak["peak_gflops_per_core"] * min(r["threads"], peak["cores"])
         lines.append(
-            f"| {r['config']} | {r['threads']} "
+            f"| {r['config']} | {r['threads']} | {min(r['load_averages']):.1f}–{max(r['load_averages']):.1f} "
             f"| {g['its_median']:.1f} ({g['its_quartiles'][0]:.1f}–{g['its_quartiles'][1]:.1f}) "
             f"| {p['its_median']:.1f} ({p['its_quartiles'][0]:.1f}–{p['its_quartiles'][1]:.1f}) "
             f"| **{r['ratio_median']:.2f}** ({r['ratio_min']:.2f}–{r['ratio_max']:.2f}) "
@@ -254,12 +293,15 @@ def table(results, peak):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--threads", default="1,2", help="comma-separated thread counts (default 1,2)")
-    parser.add_argument("--configs", default="ring,mnist-mlp,cond-mlp,dcgan")
+    parser.add_argument("--configs", default="ring,mnist-mlp,cond-mlp,dcgan,dcgan-tconv")
+    parser.add_argument("--quality-configs", default="mnist-mlp,dcgan,dcgan-tconv",
+                        help="configurations whose time to quality is measured (default all three)")
+    parser.add_argument("--layer-attempts", type=int, default=3, help="processes per side and form for the layer timing")
+    parser.add_argument("--no-layer", dest="layer", action="store_false",
+                        help="skip timing the DCGAN generator's widest layer alone")
     parser.add_argument("--quick", action="store_true", help="a few short blocks: checks that everything runs")
     parser.add_argument("--no-quality", dest="quality", action="store_false", help="skip the time-to-quality run")
     parser.add_argument("--threshold", type=float, default=50.0, help="FD threshold for time to quality (see README)")
-    parser.add_argument("--quality-max", type=int, default=4000)
-    parser.add_argument("--quality-every", type=int, default=500)
     parser.add_argument("--quality-threads", type=int, default=1)
     parser.add_argument("--tag", default="", help="suffix of the results file")
     parser.add_argument("--plan", action="append", default=[], metavar="CONFIG=WARMUP,BLOCK,ROUNDS",
@@ -286,7 +328,7 @@ def main():
         f"{peak['flops_per_cycle_per_core']} FLOP/cycle = {peak['peak_gflops_all']:.1f} GFLOP/s "
         f"({peak['peak_gflops_per_core']:.1f} per core)")
     flops = flop_counts()
-    configs = args.configs.split(",")
+    configs = [c for c in args.configs.split(",") if c]
     results = []
     for threads in [int(t) for t in args.threads.split(",")]:
         for config in configs:
@@ -304,24 +346,38 @@ def main():
                                        fused_reference=args.fused_reference))
             except Exception as e:  # a benchmark that fails says why, and the others still run
                 log(f"  FAILED: {e}")
-    quality_result = None
+    layers = []
+    if args.layer:
+        for threads in [int(t) for t in args.threads.split(",")]:
+            log(f"== the DCGAN generator's widest layer alone, {threads} thread(s), forward + backward")
+            try:
+                layers += layer_times(threads, 3 if args.quick else 20, log, args.layer_attempts)
+            except Exception as e:
+                log(f"  FAILED: {e}")
+    qualities = []
     if args.quality and not args.quick:
-        log(f"== time to quality: MNIST MLP GAN, FD threshold {args.threshold}, {args.quality_threads} thread(s)")
-        try:
-            quality_result = quality(args, log)
-        except Exception as e:
-            log(f"  FAILED: {e}")
+        for config in [c for c in args.quality_configs.split(",") if c]:
+            log(f"== time to quality: {config}, FD threshold {args.threshold}, {args.quality_threads} thread(s)")
+            try:
+                qualities.append(quality(args, log, config))
+            except Exception as e:
+                log(f"  FAILED: {e}")
     log("")
     log(table(results, peak))
-    if quality_result:
+    for q in qualities:
         for impl in ("ganbook", "pytorch"):
-            hit = quality_result[impl]
-            log(f"time to FD < {args.threshold}: {impl}: "
-                + (f"{hit['train_seconds']:.1f} s of training ({hit['iteration']} iterations)" if hit
+            hit = q[impl]
+            log(f"{q['config']}: time to FD < {args.threshold}: {impl}: "
+                + (f"{hit['train_seconds']:.1f} s of training, {hit['train_cpu_seconds']} CPU s ({hit['iteration']} iterations)" if hit
                    else "not reached"))
+    for row in layers:
+        peak_t = peak["peak_gflops_per_core"] * min(row["threads"], peak["cores"])
+        log(f"generator layer {row['layer']}, {row['impl']}, {row['threads']} thread(s): {row['ms']:.2f} ms, "
+            f"{row['gflops']:.1f} GFLOP/s = {100 * row['gflops'] / peak_t:.0f} % of peak")
     name = "results" + (f"-{args.tag}" if args.tag else "") + ("-quick" if args.quick else "")
     with open(os.path.join(OUT, name + ".json"), "w") as f:
-        json.dump({"cpu": peak, "results": results, "quality": quality_result,
+        json.dump({"cpu": peak, "results": results, "quality": qualities, "layers": layers,
+                   "load_average": os.getloadavg(),
                    "date": time.strftime("%Y-%m-%d %H:%M"), "command": " ".join(sys.argv)}, f, indent=1)
     with open(os.path.join(OUT, name + ".md"), "w") as f:
         f.write("\n".join(report) + "\n")

@@ -15,12 +15,13 @@ Written as a user would write it in plain, eager PyTorch, mirroring org.ganbook.
 
 The networks mirror ganbook's blocks: LeakyReLU 0.2, BatchNorm (momentum 0.1 in PyTorch's
 convention = DJL's 0.9, eps 1e-5) where ganbook has it, nearest-neighbour up-sampling then a 3x3
-convolution in the DCGAN generator, no bias before BatchNorm, logits out of every discriminator.
+convolution in the DCGAN generator (nn.ConvTranspose2d, 4x4 stride 2, in dcgan-tconv), no bias before BatchNorm, logits out of every discriminator.
 
 Modes (driven by bench.py):
   reference.py worker CONFIG      then commands on stdin: "run N" / "quit"; answers "@@ {json}"
-  reference.py quality MAX EVERY OUTDIR   trains the MNIST MLP GAN, dumps 2,000 samples every EVERY
-                                          iterations as OUTDIR/samples-ITER-SECONDS.f32
+  reference.py quality MAX EVERY OUTDIR [CONFIG [SEED]]   trains CONFIG (default the MNIST MLP GAN), dumps
+                                          2,000 samples every EVERY iterations as OUTDIR/samples-ITER-SECONDS.f32
+  reference.py layer upsample|tconv REPEATS   times the DCGAN generator's widest layer, forward + backward
   reference.py flops              prints the analytic FLOPs per iteration of every configuration
 """
 
@@ -139,7 +140,20 @@ class ConditionalDiscriminator(nn.Module):
         return self.net(torch.cat([x.flatten(1), F.one_hot(y, self.classes).float()], dim=1))
 
 
-def dcgan_generator(coding, c=32):
+def dcgan_generator(coding, c=32, transposed=False):
+    if transposed:
+        # what a PyTorch user writes for the DCGAN paper's generator: 4x4 stride-2 transposed convolutions
+        return nn.Sequential(
+            nn.Linear(coding, 4 * c * 7 * 7, bias=False),
+            nn.Unflatten(1, (4 * c, 7, 7)),
+            nn.BatchNorm2d(4 * c, eps=1e-5, momentum=0.1),
+            nn.ReLU(),
+            nn.ConvTranspose2d(4 * c, 2 * c, 4, stride=2, padding=1, bias=False),
+            nn.BatchNorm2d(2 * c, eps=1e-5, momentum=0.1),
+            nn.ReLU(),
+            nn.ConvTranspose2d(2 * c, 1, 4, stride=2, padding=1, bias=True),
+            nn.Tanh(),
+        )
     return nn.Sequential(
         nn.Linear(coding, 4 * c * 7 * 7, bias=False),
         nn.Unflatten(1, (4 * c, 7, 7)),
@@ -170,7 +184,7 @@ def dcgan_discriminator(c=32):
 def dcgan_init(module):
     """The DCGAN paper's start, as ganbook's Networks.useDcganInitialization: N(0, 0.02), gamma N(1, 0.02)."""
     for m in module.modules():
-        if isinstance(m, (nn.Conv2d, nn.Linear)):
+        if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d, nn.Linear)):
             nn.init.normal_(m.weight, 0.0, 0.02)
             if m.bias is not None:
                 nn.init.zeros_(m.bias)
@@ -187,6 +201,8 @@ CONFIGS = {
     "mnist-mlp": lambda: (mlp_generator(100, (256, 512), (1, 28, 28)), mlp_discriminator(784, (512, 256)), 100, 64,
                           "mnist", False),
     "dcgan": lambda: (dcgan_init(dcgan_generator(100)), dcgan_init(dcgan_discriminator()), 100, 64, "mnist", False),
+    "dcgan-tconv": lambda: (dcgan_init(dcgan_generator(100, transposed=True)), dcgan_init(dcgan_discriminator()), 100,
+                            64, "mnist", False),
     "cond-mlp": lambda: (ConditionalGenerator(100, 10, (256, 512), (1, 28, 28)),
                          ConditionalDiscriminator(784, 10, (512, 256)), 100, 64, "mnist", True),
 }
@@ -304,6 +320,10 @@ def flops_per_iteration(name):
         elif isinstance(module, nn.Conv2d):
             k = module.kernel_size[0] * module.kernel_size[1]
             records.append((module, 2 * output.numel() * module.in_channels * k // module.groups))
+        elif isinstance(module, nn.ConvTranspose2d):
+            # every input pixel stamps a kernel onto every output channel
+            k = module.kernel_size[0] * module.kernel_size[1]
+            records.append((module, 2 * inputs[0].numel() * module.out_channels * k // module.groups))
 
     def forward_costs(model, *inputs):
         records.clear()
@@ -380,25 +400,74 @@ def worker(name):
                "d_loss": d_loss, "g_loss": g_loss})
 
 
-def quality(max_iterations, every, outdir):
+def quality(max_iterations, every, outdir, name="mnist-mlp", seed=42):
     set_threads()
     os.makedirs(outdir, exist_ok=True)
-    trainer = Trainer("mnist-mlp")
-    training = 0.0
+    trainer = Trainer(name, seed=seed)
+    training, cpu = 0.0, 0.0
     for done in range(every, max_iterations + 1, every):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         trainer.fit(every)
         training += time.perf_counter() - start
+        cpu += time.process_time() - cpu_start
         samples = trainer.generate(2000, seed=done).contiguous().numpy().astype("<f4")
-        samples.tofile(os.path.join(outdir, f"samples-{done}-{training:.3f}.f32"))
-        reply({"impl": "pytorch", "iteration": done, "train_seconds": training})
+        samples.tofile(os.path.join(outdir, f"samples-{done}-{training:.3f}-{cpu:.3f}.f32"))
+        reply({"impl": "pytorch", "iteration": done, "train_seconds": training, "train_cpu_seconds": cpu})
+
+
+def layer(kind, repeats):
+    """The DCGAN generator's widest layer alone (batch 64, 128 -> 64 channels, 7x7 -> 14x14), forward and
+    backward (input and weight gradient), as GeneratorLayerBench.java times it."""
+    set_threads()
+    torch.manual_seed(0)
+    if kind == "tconv":
+        block = nn.ConvTranspose2d(128, 64, 4, stride=2, padding=1, bias=False)
+    else:
+        block = nn.Sequential(nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(128, 64, 3, padding=1, bias=False))
+    x = torch.randn(64, 128, 7, 7, requires_grad=True)
+    times = []
+    for r in range(repeats + 3):
+        start = time.perf_counter()
+        x.grad = None
+        block.zero_grad(set_to_none=True)
+        block(x).sum().backward()
+        x.grad.sum().item()
+        if r >= 3:
+            times.append(time.perf_counter() - start)
+    times.sort()
+    reply({"impl": "pytorch", "layer": kind, "median_ms": 1000 * times[len(times) // 2]})
+
+
+def profile(name, repeats):
+    """CPU time of the training thread per part of an iteration, as StepProfile.java measures ganbook's."""
+    set_threads()
+    trainer = Trainer(name)
+    trainer.fit(3)
+    parts = {"d_step_ms": [], "g_step_ms": [], "real_batch_ms": [], "g_forward_inference_ms": []}
+    for r in range(repeats):
+        t = time.thread_time()
+        trainer.discriminator_step()
+        t1 = time.thread_time()
+        trainer.generator_step()
+        t2 = time.thread_time()
+        trainer.sampler.next(64)[0].sum().item()
+        t3 = time.thread_time()
+        trainer.generate(64, seed=r).sum().item()
+        t4 = time.thread_time()
+        for key, value in zip(parts, (t1 - t, t2 - t1, t3 - t2, t4 - t3)):
+            parts[key].append(1000 * value)
+    reply({"config": name, **{k: sorted(v)[len(v) // 2] for k, v in parts.items()}})
 
 
 def main(argv):
     if len(argv) >= 2 and argv[0] == "worker":
         worker(argv[1])
     elif len(argv) >= 4 and argv[0] == "quality":
-        quality(int(argv[1]), int(argv[2]), argv[3])
+        quality(int(argv[1]), int(argv[2]), argv[3], *(argv[4:5]), *(int(a) for a in argv[5:6]))
+    elif len(argv) >= 3 and argv[0] == "profile":
+        profile(argv[1], int(argv[2]))
+    elif len(argv) >= 3 and argv[0] == "layer":
+        layer(argv[1], int(argv[2]))
     elif argv and argv[0] == "flops":
         print(json.dumps({name: flops_per_iteration(name) for name in CONFIGS}))
     else:

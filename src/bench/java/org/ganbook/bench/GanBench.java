@@ -30,6 +30,7 @@ import org.ganbook.nn.LabelEncoder;
 import org.ganbook.nn.MlpDiscriminator;
 import org.ganbook.nn.MlpGenerator;
 import org.ganbook.nn.OutputActivation;
+import org.ganbook.nn.Upsampling;
 import org.ganbook.train.GanTrainer;
 import org.ganbook.train.GanTrainerBuilder;
 import org.ganbook.train.Iteration;
@@ -60,12 +61,17 @@ public final class GanBench {
     public static void main(String[] args) throws Exception {
         if (args.length >= 2 && args[0].equals("worker")) {
             worker(args[1]);
-        } else if (args.length >= 4 && args[0].equals("quality")) {
-            quality(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Double.parseDouble(args[3]),
-                    args.length > 4 ? Path.of(args[4]) : null);
+        } else if (args.length >= 6 && args[0].equals("quality")) {
+            quality(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Double.parseDouble(args[4]),
+                    Long.parseLong(args[5]), args.length > 6 ? Path.of(args[6]) : null);
+        } else if (args.length >= 3 && args[0].equals("profile")) {
+            StepProfile.run(args[1], Integer.parseInt(args[2]));
+        } else if (args.length >= 3 && args[0].equals("layer")) {
+            GeneratorLayerBench.run(args[1], Integer.parseInt(args[2]));
         } else {
-            System.err.println("usage: GanBench worker ring|mnist-mlp|dcgan|cond-mlp"
-                    + " | quality MAX EVERY THRESHOLD [torch-sample-dir]");
+            System.err.println("usage: GanBench worker ring|mnist-mlp|dcgan|dcgan-tconv|cond-mlp"
+                    + " | quality CONFIG MAX EVERY THRESHOLD SEED [torch-sample-dir]"
+                    + " | layer upsample|tconv REPEATS | profile CONFIG REPEATS");
             System.exit(2);
         }
     }
@@ -85,8 +91,11 @@ public final class GanBench {
                 Block d = MlpDiscriminator.builder().setInputShape(new Shape(1, 28, 28)).optHidden(512, 256).build();
                 return GanTrainer.builder(g, d).setData(Datasets.mnist()).setCodingSize(100).optBatchSize(64);
             }
-            case "dcgan": {
-                Block g = DcganGenerator.builder().setCodingSize(100).optChannels(32).build();
+            case "dcgan":
+            case "dcgan-tconv": {
+                Block g = DcganGenerator.builder().setCodingSize(100).optChannels(32)
+                        .optUpsampling(name.equals("dcgan") ? Upsampling.NEAREST_CONV : Upsampling.TRANSPOSED_CONV)
+                        .build();
                 Block d = DcganDiscriminator.builder().optChannels(32).build();
                 return GanTrainer.builder(g, d).setData(Datasets.mnist()).setCodingSize(100).optBatchSize(64);
             }
@@ -100,7 +109,7 @@ public final class GanBench {
             }
             default:
                 throw new IllegalArgumentException("unknown configuration " + name
-                        + " (ring, mnist-mlp, dcgan, cond-mlp)");
+                        + " (ring, mnist-mlp, dcgan, dcgan-tconv, cond-mlp)");
         }
     }
 
@@ -110,7 +119,11 @@ public final class GanBench {
      * pass is for teaching; the training itself is the same with or without it).
      */
     static GanTrainer trainer(String name) {
-        return config(name).optLearningRate(2e-4f).optMeasureAfterUpdate(false).optProgress(0).optSeed(42).build();
+        return trainer(name, 42);
+    }
+
+    static GanTrainer trainer(String name, long seed) {
+        return config(name).optLearningRate(2e-4f).optMeasureAfterUpdate(false).optProgress(0).optSeed(seed).build();
     }
 
     private static void worker(String name) throws IOException {
@@ -176,7 +189,11 @@ public final class GanBench {
 
     private static final int EVAL_IMAGES = 2000;
 
-    private static void quality(int maxIterations, int every, double threshold, Path torchDir) throws IOException {
+    /** Share of images the classifier recognises with at least this probability (reported beside the FD). */
+    private static final double CONFIDENT = 0.9;
+
+    private static void quality(String config, int maxIterations, int every, double threshold, long seed,
+            Path torchDir) throws IOException {
         ImageDataset digits = Datasets.mnist();
         int n = digits.size();
         float[] images = new float[n * ImageClassifier.PIXELS];
@@ -193,21 +210,30 @@ public final class GanBench {
             // two disjoint real sets: the reference, and a second one for the real-vs-real floor
             double[][] real = classifier.featureVectors(slice(images, 0, EVAL_IMAGES));
             double[][] otherReal = classifier.featureVectors(slice(images, EVAL_IMAGES, EVAL_IMAGES));
-            reply(String.format(Locale.ROOT, "{\"real_vs_real_fd\":%.4f}", FrechetDistance.between(otherReal, real)));
-            try (GanTrainer trainer = trainer("mnist-mlp")) {
+            reply(String.format(Locale.ROOT, "{\"real_vs_real_fd\":%.4f,\"real_confident\":%.4f}",
+                    FrechetDistance.between(otherReal, real),
+                    classifier.confidentShare(slice(images, EVAL_IMAGES, EVAL_IMAGES), CONFIDENT)));
+            try (GanTrainer trainer = trainer(config, seed)) {
                 double training = 0;
+                double cpu = 0;
                 for (int done = 0; done < maxIterations; done += every) {
                     long t = System.nanoTime();
+                    long c = cpuNanos();
                     trainer.fit(every);
                     training += (System.nanoTime() - t) / 1e9;
+                    cpu += (cpuNanos() - c) / 1e9;
                     double fd;
+                    double confident;
                     try (NDManager scope = NDManager.newBaseManager()) {
                         NDArray fake = trainer.generate(EVAL_IMAGES);
-                        fd = FrechetDistance.between(classifier.featureVectors(fake), real);
+                        float[] pixels = fake.toFloatArray();
+                        fd = FrechetDistance.between(classifier.featureVectors(pixels), real);
+                        confident = classifier.confidentShare(pixels, CONFIDENT);
                         fake.close();
                     }
-                    reply(String.format(Locale.ROOT, "{\"impl\":\"ganbook\",\"iteration\":%d,\"train_seconds\":%.3f,"
-                            + "\"fd\":%.4f}", done + every, training, fd));
+                    reply(String.format(Locale.ROOT, "{\"impl\":\"ganbook\",\"config\":\"%s\",\"seed\":%d,"
+                            + "\"iteration\":%d,\"train_seconds\":%.3f,\"train_cpu_seconds\":%.3f,\"fd\":%.4f,"
+                            + "\"confident\":%.4f}", config, seed, done + every, training, cpu, fd, confident));
                     if (fd < threshold) {
                         break;
                     }
@@ -223,7 +249,7 @@ public final class GanBench {
     private static void scoreTorchDumps(ImageClassifier classifier, double[][] real, Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
         try (var stream = Files.list(dir)) {
-            stream.filter(p -> p.getFileName().toString().matches("samples-\\d+-[0-9.]+\\.f32")).forEach(files::add);
+            stream.filter(p -> p.getFileName().toString().matches("samples-\\d+-[0-9.]+(-[0-9.]+)?\\.f32")).forEach(files::add);
         }
         files.sort((a, b) -> Integer.compare(iterationOf(a), iterationOf(b)));
         for (Path file : files) {
@@ -232,8 +258,9 @@ public final class GanBench {
             ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(pixels);
             double fd = FrechetDistance.between(classifier.featureVectors(pixels), real);
             String[] parts = file.getFileName().toString().replace(".f32", "").split("-");
-            reply(String.format(Locale.ROOT, "{\"impl\":\"pytorch\",\"iteration\":%s,\"train_seconds\":%s,\"fd\":%.4f}",
-                    parts[1], parts[2], fd));
+            reply(String.format(Locale.ROOT, "{\"impl\":\"pytorch\",\"iteration\":%s,\"train_seconds\":%s,"
+                    + "\"train_cpu_seconds\":%s,\"fd\":%.4f,\"confident\":%.4f}", parts[1], parts[2],
+                    parts.length > 3 ? parts[3] : "null", fd, classifier.confidentShare(pixels, CONFIDENT)));
         }
     }
 

@@ -62,6 +62,51 @@ public final class Networks {
     }
 
     /**
+     * The mean and standard deviation of all the kernel values (parameters of type {@link
+     * Parameter.Type#WEIGHT}: convolution and linear weights) of some initialized networks, taken
+     * together: what the DCGAN initialization sets to 0 and 0.02.
+     *
+     * @param count how many weights
+     * @param mean their mean
+     * @param standardDeviation their standard deviation
+     */
+    public record WeightStatistics(long count, double mean, double standardDeviation) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%,d weights: mean %.5f, standard deviation %.5f",
+                    count, mean, standardDeviation);
+        }
+    }
+
+    /**
+     * Returns the mean and standard deviation of the kernel weights of initialized networks.
+     *
+     * @param blocks initialized networks
+     * @return the statistics over all their weights together
+     */
+    public static WeightStatistics weightStatistics(Block... blocks) {
+        double sum = 0;
+        double sumOfSquares = 0;
+        long n = 0;
+        for (Block block : blocks) {
+            for (Parameter parameter : block.getParameters().values()) {
+                if (parameter.getType() == Parameter.Type.WEIGHT && parameter.isInitialized()) {
+                    for (float w : parameter.getArray().toFloatArray()) {
+                        sum += w;
+                        sumOfSquares += (double) w * w;
+                        n++;
+                    }
+                }
+            }
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("no initialized weights in these networks");
+        }
+        double mean = sum / n;
+        return new WeightStatistics(n, mean, Math.sqrt(Math.max(0, sumOfSquares / n - mean * mean)));
+    }
+
+    /**
      * Returns a table of the network's layers, one line each, with the output shape of every layer
      * ({@code N} for the batch axis) and its number of trained parameters, followed by the total.
      * Composite layers (e.g. the generator inside a conditional generator) are listed with their

@@ -64,6 +64,24 @@ class ImageClassifierTest {
     }
 
     @Test
+    void confidentShareCountsTheImagesWhoseTopProbabilityReachesTheThreshold() {
+        float[] images = Arrays.copyOf(test.images, 200 * 784);
+        double[][] probabilities = classifier.probabilityVectors(images);
+        for (double threshold : new double[] {0.5, 0.9, 0.999, 1.0}) {
+            int confident = 0;
+            for (double[] row : probabilities) {
+                if ((float) Arrays.stream(row).max().orElseThrow() >= threshold) {
+                    confident++;
+                }
+            }
+            assertEquals(confident / 200.0, classifier.confidentShare(images, threshold), 1e-12, "threshold " + threshold);
+        }
+        assertTrue(classifier.confidentShare(images, 0.5) > 0.9, "the bars are easy");
+        assertThrows(IllegalArgumentException.class, () -> classifier.confidentShare(images, 0));
+        assertThrows(IllegalArgumentException.class, () -> classifier.confidentShare(images, 1.5));
+    }
+
+    @Test
     void ndArrayMethodsAgreeWithArrayMethods() {
         float[] first = Arrays.copyOf(test.images, 20 * 784);
         try (NDManager manager = NDManager.newBaseManager()) {

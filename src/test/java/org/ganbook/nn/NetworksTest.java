@@ -32,6 +32,24 @@ class NetworksTest {
     }
 
     @Test
+    void weightStatisticsOfTheDcganStartAreThePapers() {
+        Block g = DcganGenerator.builder().setCodingSize(20).optChannels(8).optUpsampling(Upsampling.TRANSPOSED_CONV).build();
+        Block d = DcganDiscriminator.builder().optChannels(8).build();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            g.initialize(manager, DataType.FLOAT32, new Shape(1, 20));
+            d.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 28, 28));
+            Networks.WeightStatistics stats = Networks.weightStatistics(g, d);
+            long expected = 20L * 32 * 7 * 7 + 32 * 16 * 16 + 16 * 1 * 16 // G: linear, two 4x4 transposed
+                    + 1 * 8 * 16 + 8 * 16 * 16 + 16 * 7 * 7; // D: two 4x4 convolutions, linear
+            assertEquals(expected, stats.count());
+            assertEquals(0.02, stats.standardDeviation(), 0.002);
+            assertEquals(0, stats.mean(), 0.002);
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> Networks.weightStatistics(DcganDiscriminator.builder().build()));
+    }
+
+    @Test
     void leavesBatchNormRunningStatisticsOutOfTheCount() {
         Block d = DcganDiscriminator.builder().optChannels(8).build();
         try (NDManager manager = NDManager.newBaseManager()) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class BatchNormConventionTest {
 
     private static GanTrainer dcgan(BatchNormConvention convention) {
-        return GanTrainer.builder(DcganGenerator.builder().setCodingSize(8).optChannels(4).build(),
+        return GanTrainer.builder(DcganGenerator.builder().setCodingSize(8).optChannels(4)
+                                .optUpsampling(org.ganbook.nn.Upsampling.NEAREST_CONV).build(),
                         DcganDiscriminator.builder().optChannels(4).build())
                 .setData(Datasets.mnist()).setCodingSize(8).optBatchSize(8).optSeed(4).optProgress(0)
                 .optBatchNormConvention(convention).build();

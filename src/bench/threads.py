@@ -1,0 +1,74 @@
+"""The thread table: ganbook's DCGAN step on 1 and 2 threads, on a quiet machine and with one competing process.
+
+Two long-lived ganbook workers (1 and 2 threads, OpenMP workers passive as the launcher sets them) run blocks of
+iterations in turn; every other round a `yes > /dev/null` process competes for a core during both blocks. Each
+block records its wall time, the process's CPU time and the 1-minute load average, so that what else the machine
+was doing is on the record beside every figure.
+
+Usage: threads.py [--config dcgan-tconv] [--block 10] [--rounds 3] [--warmup 3]
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench import OUT, Worker  # noqa: E402
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--config", default="dcgan-tconv")
+    parser.add_argument("--block", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--tag", default="")
+    args = parser.parse_args()
+    workers = {t: Worker("ganbook", args.config, t) for t in (1, 2)}
+    rows = []
+    try:
+        for w in workers.values():
+            w.run(args.warmup)
+        for r in range(args.rounds):
+            for competing in (False, True):
+                hog = subprocess.Popen(["yes"], stdout=subprocess.DEVNULL) if competing else None
+                try:
+                    time.sleep(0.5 if competing else 0)
+                    order = (1, 2) if r % 2 == 0 else (2, 1)
+                    for t in order:
+                        load = os.getloadavg()[0]
+                        b = workers[t].run(args.block)
+                        row = {"round": r + 1, "threads": t, "competing": competing, "load_before": load,
+                               "load_after": os.getloadavg()[0], "seconds": b["seconds"],
+                               "cpu_seconds": b["cpu_seconds"], "its": args.block / b["seconds"]}
+                        rows.append(row)
+                        print(json.dumps(row), flush=True)
+                finally:
+                    if hog:
+                        hog.kill()
+                        hog.wait()
+    finally:
+        for w in workers.values():
+            w.close()
+    print()
+    print(f"| threads | competing `yes` | it/s per block | median it/s | CPU s per iteration (median) | load average (1 min) |")
+    print("|---|---|---|---|---|---|")
+    for t in (1, 2):
+        for competing in (False, True):
+            sel = [x for x in rows if x["threads"] == t and x["competing"] == competing]
+            print(f"| {t} | {'yes' if competing else 'no'} | {', '.join('%.2f' % x['its'] for x in sel)} "
+                  f"| {statistics.median(x['its'] for x in sel):.2f} "
+                  f"| {statistics.median(x['cpu_seconds'] / args.block for x in sel):.2f} "
+                  f"| {min(x['load_before'] for x in sel):.1f}–{max(x['load_after'] for x in sel):.1f} |")
+    os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(OUT, "threads" + (f"-{args.tag}" if args.tag else "") + ".json"), "w") as f:
+        json.dump({"config": args.config, "block": args.block, "rows": rows, "date": time.strftime("%Y-%m-%d %H:%M")}, f,
+                  indent=1)
+
+
+if __name__ == "__main__":
+    main()
