@@ -87,7 +87,6 @@ final class Map2d {
         g.setColor(Palette.TEXT);
         g.setFont(ChartStyle.TITLE_FONT);
         Draw.centered(g, title, width / 2.0, 28);
-        drawAxisTitles(g, f);
 
         List<Draw.Entry> entries = new ArrayList<>();
         entries.add(Draw.Entry.point("real data", Palette.REAL));
@@ -98,18 +97,6 @@ final class Map2d {
         Draw.legend(g, entries, LEFT + pw / 2.0, TOP + ph + 72);
         g.dispose();
         return img;
-    }
-
-    /** The samples' two coordinates, named below the x ticks and beside the y ticks. */
-    private static void drawAxisTitles(Graphics2D g, Frame f) {
-        g.setFont(ChartStyle.AXIS_TITLE_FONT);
-        g.setColor(Palette.TEXT);
-        Draw.centered(g, "x", f.left() + f.w() / 2.0, f.top() + f.h() + 37);
-        var saved = g.getTransform();
-        g.translate(14, f.top() + f.h() / 2.0);
-        g.rotate(-Math.PI / 2);
-        Draw.centered(g, "y", 0, 0);
-        g.setTransform(saved);
     }
 
     private static final Color ARROW_COLOUR = new Color(0x0B, 0x5A, 0x22, 230);
