@@ -44,7 +44,7 @@ public abstract class GanModel implements AutoCloseable {
     private boolean closed;
 
     GanModel(Block generator, Block discriminator, DataSource data, int codingSize, Latent.Distribution noise,
-            long seed, boolean conditional, Device device) {
+            long seed, boolean conditional, Device device, int packing) {
         this.generator = generator;
         this.discriminator = discriminator;
         this.data = data;
@@ -57,7 +57,7 @@ public abstract class GanModel implements AutoCloseable {
         this.results = manager.newSubManager();
         this.parameterStore = new ParameterStore(manager, false);
         try {
-            initialize();
+            initialize(packing);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -65,7 +65,8 @@ public abstract class GanModel implements AutoCloseable {
         this.combinedModel = new CombinedModel(generator, discriminator, parameterStore);
     }
 
-    private void initialize() {
+    /** Initializes G and D; with PacGAN's packing m, D takes packs: m samples side by side, flattened. */
+    private void initialize(int packing) {
         Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
         Shape labelShape = new Shape(1);
         Shape[] generatorInputs =
@@ -75,7 +76,7 @@ public abstract class GanModel implements AutoCloseable {
         Shape[] discriminatorInputs =
                 conditional
                         ? new Shape[] {batchShape(1), labelShape}
-                        : new Shape[] {batchShape(1)};
+                        : new Shape[] {packing > 1 ? new Shape(1, packing * data.sampleShape().size()) : batchShape(1)};
         if (!generator.isInitialized()) {
             generator.initialize(manager, DataType.FLOAT32, generatorInputs);
         }
