@@ -38,10 +38,11 @@ public final class ToyRecipe {
     private final int packing;
     private final float r1Gamma;
     private final float dropout;
+    private final int discriminatorSteps;
 
     private ToyRecipe(String name, int codingSize, int[] generatorHidden, int[] discriminatorHidden,
             float generatorRate, float discriminatorRate, int batchSize, int iterations, double dropAt,
-            float dropFactor, int packing, float r1Gamma, float dropout) {
+            float dropFactor, int packing, float r1Gamma, float dropout, int discriminatorSteps) {
         if (codingSize < 1 || batchSize < 1 || iterations < 1 || packing < 1) {
             throw new IllegalArgumentException("coding size, batch size, iterations and packing must be positive");
         }
@@ -68,18 +69,23 @@ public final class ToyRecipe {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
         this.dropout = dropout;
+        if (discriminatorSteps < 1) {
+            throw new IllegalArgumentException("discriminator steps k must be positive, got " + discriminatorSteps);
+        }
+        this.discriminatorSteps = discriminatorSteps;
     }
 
     /**
-     * The default for 2-D data: noise of 8 numbers, G and D with three hidden layers of 128 units
-     * (LeakyReLU 0.2), Adam (beta1 = 0.5) with learning rate 1e-3 for both networks, ten times smaller
-     * for the last quarter of the run, batches of 256, 6,000 iterations, the non-saturating loss.
+     * The default for 2-D data: noise of 2 numbers, G and D with three hidden layers of 64 units (LeakyReLU
+     * 0.2), D judging packs of 2 samples (PacGAN), Adam (beta1 = 0.5) with learning rate 1e-3 for both
+     * networks, ten times smaller for the second half of the run, batches of 256, 5,000 iterations, the
+     * non-saturating loss.
      *
      * @return the recipe
      */
     public static ToyRecipe standard() {
-        return new ToyRecipe("standard", 8, new int[] {128, 128, 128}, new int[] {128, 128, 128}, 1e-3f, 1e-3f,
-                256, 6000, 0.75, 0.1f, 1, 0f, 0f);
+        return new ToyRecipe("standard", 2, new int[] {64, 64, 64}, new int[] {64, 64, 64}, 1e-3f, 1e-3f,
+                256, 5000, 0.5, 0.1f, 2, 0f, 0f, 1);
     }
 
     /**
@@ -91,43 +97,43 @@ public final class ToyRecipe {
      */
     public static ToyRecipe plain() {
         return new ToyRecipe("plain", 2, new int[] {128, 128}, new int[] {128, 128}, 1e-3f, 1e-3f, 256, 3000, 1.0,
-                1f, 1, 0f, 0f);
+                1f, 1, 0f, 0f, 1);
     }
 
     /** Returns a copy with another name (for tables). */
     public ToyRecipe named(String newName) {
         return new ToyRecipe(newName, codingSize, generatorHidden, discriminatorHidden, generatorRate,
-                discriminatorRate, batchSize, iterations, dropAt, dropFactor, packing, r1Gamma, dropout);
+                discriminatorRate, batchSize, iterations, dropAt, dropFactor, packing, r1Gamma, dropout, discriminatorSteps);
     }
 
     /** Returns a copy with another noise length. */
     public ToyRecipe withCodingSize(int size) {
         return new ToyRecipe(name, size, generatorHidden, discriminatorHidden, generatorRate, discriminatorRate,
-                batchSize, iterations, dropAt, dropFactor, packing, r1Gamma, dropout);
+                batchSize, iterations, dropAt, dropFactor, packing, r1Gamma, dropout, discriminatorSteps);
     }
 
     /** Returns a copy with other hidden layers: G's widths first to last, D's first to last. */
     public ToyRecipe withHidden(int[] generator, int[] discriminator) {
         return new ToyRecipe(name, codingSize, generator, discriminator, generatorRate, discriminatorRate,
-                batchSize, iterations, dropAt, dropFactor, packing, r1Gamma, dropout);
+                batchSize, iterations, dropAt, dropFactor, packing, r1Gamma, dropout, discriminatorSteps);
     }
 
     /** Returns a copy with other learning rates (Adam, beta1 = 0.5). */
     public ToyRecipe withLearningRates(float generator, float discriminator) {
         return new ToyRecipe(name, codingSize, generatorHidden, discriminatorHidden, generator, discriminator,
-                batchSize, iterations, dropAt, dropFactor, packing, r1Gamma, dropout);
+                batchSize, iterations, dropAt, dropFactor, packing, r1Gamma, dropout, discriminatorSteps);
     }
 
     /** Returns a copy with another batch size. */
     public ToyRecipe withBatchSize(int size) {
         return new ToyRecipe(name, codingSize, generatorHidden, discriminatorHidden, generatorRate,
-                discriminatorRate, size, iterations, dropAt, dropFactor, packing, r1Gamma, dropout);
+                discriminatorRate, size, iterations, dropAt, dropFactor, packing, r1Gamma, dropout, discriminatorSteps);
     }
 
     /** Returns a copy with another run length; the learning-rate drop stays at the same fraction of it. */
     public ToyRecipe withIterations(int count) {
         return new ToyRecipe(name, codingSize, generatorHidden, discriminatorHidden, generatorRate,
-                discriminatorRate, batchSize, count, dropAt, dropFactor, packing, r1Gamma, dropout);
+                discriminatorRate, batchSize, count, dropAt, dropFactor, packing, r1Gamma, dropout, discriminatorSteps);
     }
 
     /**
@@ -136,25 +142,34 @@ public final class ToyRecipe {
      */
     public ToyRecipe withRateDrop(double at, float factor) {
         return new ToyRecipe(name, codingSize, generatorHidden, discriminatorHidden, generatorRate,
-                discriminatorRate, batchSize, iterations, at, factor, packing, r1Gamma, dropout);
+                discriminatorRate, batchSize, iterations, at, factor, packing, r1Gamma, dropout, discriminatorSteps);
     }
 
     /** Returns a copy with PacGAN's packing m (see {@link GanTrainerBuilder#optPacking}); 1 for none. */
     public ToyRecipe withPacking(int m) {
         return new ToyRecipe(name, codingSize, generatorHidden, discriminatorHidden, generatorRate,
-                discriminatorRate, batchSize, iterations, dropAt, dropFactor, m, r1Gamma, dropout);
+                discriminatorRate, batchSize, iterations, dropAt, dropFactor, m, r1Gamma, dropout, discriminatorSteps);
     }
 
     /** Returns a copy with the R1 penalty's γ (see {@link GanTrainerBuilder#optR1Penalty}); 0 for none. */
     public ToyRecipe withR1Penalty(float gamma) {
         return new ToyRecipe(name, codingSize, generatorHidden, discriminatorHidden, generatorRate,
-                discriminatorRate, batchSize, iterations, dropAt, dropFactor, packing, gamma, dropout);
+                discriminatorRate, batchSize, iterations, dropAt, dropFactor, packing, gamma, dropout, discriminatorSteps);
     }
 
     /** Returns a copy with dropout at this rate after each of D's hidden layers; 0 for none. */
     public ToyRecipe withDropout(float rate) {
         return new ToyRecipe(name, codingSize, generatorHidden, discriminatorHidden, generatorRate,
-                discriminatorRate, batchSize, iterations, dropAt, dropFactor, packing, r1Gamma, rate);
+                discriminatorRate, batchSize, iterations, dropAt, dropFactor, packing, r1Gamma, rate, discriminatorSteps);
+    }
+
+    /**
+     * Returns a copy with k discriminator steps per generator step; D's learning-rate drop then comes after
+     * k times as many of its updates, at the same iteration as G's.
+     */
+    public ToyRecipe withDiscriminatorSteps(int k) {
+        return new ToyRecipe(name, codingSize, generatorHidden, discriminatorHidden, generatorRate,
+                discriminatorRate, batchSize, iterations, dropAt, dropFactor, packing, r1Gamma, dropout, k);
     }
 
     /** Returns the name, e.g. "standard". */
@@ -223,6 +238,11 @@ public final class ToyRecipe {
                 .optOutput(OutputActivation.LINEAR).build();
     }
 
+    /** Returns k, the discriminator steps per generator step. */
+    public int discriminatorSteps() {
+        return discriminatorSteps;
+    }
+
     /** Returns the discriminator: a 2-D point in (2m numbers with packing m), one logit out. */
     public MlpDiscriminator discriminator() {
         return MlpDiscriminator.builder().setInputShape(new Shape(2L * packing)).optHidden(discriminatorHidden)
@@ -246,10 +266,21 @@ public final class ToyRecipe {
                 .setData(data)
                 .setCodingSize(codingSize)
                 .optBatchSize(batchSize)
-                .optGeneratorOptimizer(optimizer(generatorRate, 1))
-                .optDiscriminatorOptimizer(optimizer(discriminatorRate, 1))
+                .optGeneratorOptimizer(generatorOptimizer())
+                .optDiscriminatorOptimizer(discriminatorOptimizer())
+                .optDiscriminatorSteps(discriminatorSteps)
                 .optPacking(packing)
                 .optR1Penalty(r1Gamma);
+    }
+
+    /** Returns a fresh optimizer for G: Adam (beta1 = 0.5) at G's rate, with the recipe's drop. */
+    public ResumableOptimizer generatorOptimizer() {
+        return optimizer(generatorRate, 1);
+    }
+
+    /** Returns a fresh optimizer for D (one D step per iteration): Adam (beta1 = 0.5), with the drop. */
+    public ResumableOptimizer discriminatorOptimizer() {
+        return optimizer(discriminatorRate, discriminatorSteps);
     }
 
     /** Adam with beta1 = 0.5; with a drop, a {@link SwitchingOptimizer} after {@code dropAt} of the updates. */
@@ -270,6 +301,7 @@ public final class ToyRecipe {
                 dropAt < 1 && dropFactor < 1 ? String.format(Locale.ROOT, " (x%s from %.0f%% of the run)", dropFactor,
                         100 * dropAt) : "",
                 batchSize, iterations, packing > 1 ? ", packing " + packing : "",
-                r1Gamma > 0 ? ", R1 gamma " + r1Gamma : "") + (dropout > 0 ? ", dropout " + dropout + " in D" : "");
+                r1Gamma > 0 ? ", R1 gamma " + r1Gamma : "") + (dropout > 0 ? ", dropout " + dropout + " in D" : "")
+                + (discriminatorSteps > 1 ? ", k = " + discriminatorSteps : "");
     }
 }

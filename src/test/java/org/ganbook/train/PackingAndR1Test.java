@@ -71,6 +71,22 @@ class PackingAndR1Test {
     }
 
     @Test
+    void aPackedDiscriminatorJudgesAPointAsAPackOfCopiesOfIt() {
+        List<Shape> seen = new ArrayList<>();
+        try (GanTrainer trainer = GanTrainer.builder(TestData.generator(4), recordingDiscriminator(seen))
+                .setData(TestData.ring()).setCodingSize(4).optBatchSize(32).optPacking(2).optProgress(0).build();
+                NDManager m = NDManager.newBaseManager()) {
+            seen.clear();
+            float[] p = trainer.discriminate(m.create(new float[] {1, 2, 3, 4, 5, 6}, new Shape(3, 2)));
+            assertEquals(3, p.length);
+            assertEquals(new Shape(3, 4), seen.get(0));
+            float[] copies = trainer.discriminate(m.create(new float[] {1, 2, 1, 2}, new Shape(1, 4)).reshape(2, 2));
+            assertEquals(copies[0], copies[1]);
+            assertEquals(p[0], copies[0]);
+        }
+    }
+
+    @Test
     void packingOneAndRZeroTrainExactlyAsWithoutTheOptions() {
         double[] plain = losses(TestData.trainer(false).optSeed(3).build());
         double[] options = losses(TestData.trainer(false).optSeed(3).optPacking(1).optR1Penalty(0).build());
