@@ -204,7 +204,10 @@ public final class RunConfig {
         return String.format(Locale.ROOT, "%s on %s (%s%s), coding size %d, batch %d, lr G %s D %s, %s loss, seed %d",
                 model, data.equals(IDX) ? dataPath : data, shapeText(),
                 numClasses > 0 ? ", " + numClasses + " classes" : "", codingSize, batchSize,
-                lrG, lrD, loss, seed);
+                lrG, lrD, loss, seed)
+                + (lrDropAfter > 0 && lrDropFactor < 1 ? ", learning rates x" + lrDropFactor + " from step " + lrDropAfter : "")
+                + (packing > 1 ? ", packing " + packing + " (PacGAN)" : "")
+                + (r1Gamma > 0 ? ", R1 penalty gamma " + r1Gamma : "");
     }
 
     // ---------------------------------------------------------------- checks
