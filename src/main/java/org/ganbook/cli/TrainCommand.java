@@ -87,7 +87,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--lr", paramLabel = "RATE", order = 16,
             description = "Learning rate of both networks, Adam with beta1 = 0.5 (default: 1e-3 for ring and"
-                    + " grid, ten times smaller for the second half of the run, as in the standard 2-D recipe;"
+                    + " grid, ten times smaller from step 2500 on, as in the standard 2-D recipe;"
                     + " 2e-4 for images).")
     Float lr;
 
@@ -217,7 +217,8 @@ final class TrainCommand implements Callable<Integer> {
         Resources.checkModel(config);
         long steps = steps(config);
         if (config.isPoints() && recipe.dropAt() < 1 && recipe.dropFactor() < 1) {
-            config.lrDropAfter = (int) Math.min(Integer.MAX_VALUE, Math.round(recipe.dropAt() * steps));
+            // at the recipe's step, whatever --steps says, so that training N then resuming N is training 2N
+            config.lrDropAfter = (int) Math.round(recipe.dropAt() * recipe.iterations());
             config.lrDropFactor = recipe.dropFactor();
         }
         config.gridEvery = gridEvery != null ? gridEvery : (int) Math.max(1, Math.min(Integer.MAX_VALUE, steps / 10));
