@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV  := .venv
 PY    := $(VENV)/bin/python
 
-.PHONY: setup lab test unit-tests notebook-tests kernel-tests browser-test notebooks datasets bench clean html
+.PHONY: setup lab test unit-tests notebook-tests kernel-tests browser-test notebooks datasets bench ring-tables clean html
 
 ## Build the library, create the Python environment, install the project kernel (no downloads of data: it ships in src/data/).
 setup:
@@ -45,6 +45,10 @@ datasets:
 ## Benchmarks (not tests): ganbook vs PyTorch on this CPU. See src/bench/README.md.
 bench: setup
 	@src/bench/run.sh
+
+## The ring's tables (not a test): the sweep that chose ToyRecipe.standard() and the remedies, 5 seeds each, one thread. See src/bench/ring/README.md.
+ring-tables: setup
+	@src/bench/ring/run.sh all
 
 clean:
 	mvn -q clean

@@ -166,6 +166,13 @@ public final class RunConfig {
     int k = 1;
     float labelSmoothing;
     long seed = 42;
+    /** From this step on (counted in G's steps) both learning rates are multiplied by lr_drop_factor; 0: never. */
+    int lrDropAfter;
+    float lrDropFactor = 1f;
+    /** PacGAN's packing m: D judges m samples at once; 1 for none. */
+    int packing = 1;
+    /** The R1 penalty's gamma on D; 0 for none. */
+    float r1Gamma;
     int checkpointEvery = 1000;
     int gridEvery = 300;
     int gridCount = 64;
@@ -197,7 +204,10 @@ public final class RunConfig {
         return String.format(Locale.ROOT, "%s on %s (%s%s), coding size %d, batch %d, lr G %s D %s, %s loss, seed %d",
                 model, data.equals(IDX) ? dataPath : data, shapeText(),
                 numClasses > 0 ? ", " + numClasses + " classes" : "", codingSize, batchSize,
-                lrG, lrD, loss, seed);
+                lrG, lrD, loss, seed)
+                + (lrDropAfter > 0 && lrDropFactor < 1 ? ", learning rates x" + lrDropFactor + " from step " + lrDropAfter : "")
+                + (packing > 1 ? ", packing " + packing + " (PacGAN)" : "")
+                + (r1Gamma > 0 ? ", R1 penalty gamma " + r1Gamma : "");
     }
 
     // ---------------------------------------------------------------- checks
@@ -247,6 +257,12 @@ public final class RunConfig {
         require(source, k >= 1 && k <= 100, "discriminator steps k must be in 1..100, got " + k);
         require(source, labelSmoothing >= 0 && labelSmoothing < 1,
                 "label smoothing must be in [0, 1), got " + labelSmoothing);
+        require(source, lrDropAfter >= 0, "lr_drop_after must be 0 (never) or a positive step, got " + lrDropAfter);
+        require(source, lrDropFactor > 0 && lrDropFactor <= 1, "lr_drop_factor must be in (0, 1], got " + lrDropFactor);
+        require(source, packing >= 1 && packing <= 64 && batchSize % packing == 0,
+                "packing must be in 1..64 and divide the batch size " + batchSize + ", got " + packing);
+        require(source, packing == 1 || (model == Model.MLP && isPoints()), "packing is for the mlp model on 2-D points");
+        require(source, Float.isFinite(r1Gamma) && r1Gamma >= 0, "r1_gamma must be 0 (none) or positive, got " + r1Gamma);
         require(source, checkpointEvery >= 1, "checkpoint interval must be positive, got " + checkpointEvery);
         require(source, gridEvery >= 0, "grid interval must be 0 (none) or positive, got " + gridEvery);
         require(source, gridCount >= 1 && gridCount <= 4096, "grid count must be in 1..4096, got " + gridCount);

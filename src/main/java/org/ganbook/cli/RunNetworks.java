@@ -14,6 +14,9 @@ import org.ganbook.nn.OutputActivation;
 import org.ganbook.train.GanTrainer;
 import org.ganbook.train.GanTrainerBuilder;
 import org.ganbook.train.IterationListener;
+import org.ganbook.train.Optimizers;
+import org.ganbook.train.ResumableOptimizer;
+import org.ganbook.train.SwitchingOptimizer;
 
 /** Builds a run's generator, discriminator and trainer from its configuration. */
 final class RunNetworks {
@@ -34,7 +37,10 @@ final class RunNetworks {
                 .setData(data)
                 .setCodingSize(config.codingSize)
                 .optBatchSize(config.batchSize)
-                .optLearningRates(config.lrG, config.lrD)
+                .optGeneratorOptimizer(optimizer(config.lrG, config, 1))
+                .optDiscriminatorOptimizer(optimizer(config.lrD, config, config.k))
+                .optPacking(config.packing)
+                .optR1Penalty(config.r1Gamma)
                 .optLoss(loss(config.loss))
                 .optDiscriminatorSteps(config.k)
                 .optLabelSmoothing(config.labelSmoothing)
@@ -46,6 +52,15 @@ final class RunNetworks {
             builder.optListener(1, listener);
         }
         return builder.build();
+    }
+
+    /** Adam (beta1 = 0.5), with the run's learning-rate drop if it has one (after that many G steps). */
+    private static ResumableOptimizer optimizer(float rate, RunConfig config, int updatesPerStep) {
+        if (config.lrDropAfter <= 0 || config.lrDropFactor >= 1) {
+            return Optimizers.adam(rate, 0.5f);
+        }
+        return SwitchingOptimizer.after(config.lrDropAfter * updatesPerStep, Optimizers.adam(rate, 0.5f),
+                Optimizers.adam(rate * config.lrDropFactor, 0.5f));
     }
 
     /** Returns the generator and the discriminator, in that order. */
@@ -62,7 +77,8 @@ final class RunNetworks {
             case MLP -> new Block[] {
                 MlpGenerator.builder().setCodingSize(c.codingSize).setOutputShape(shape).optHidden(c.hidden)
                         .optOutput(output).build(),
-                MlpDiscriminator.builder().setInputShape(shape).optHidden(reversed).build()
+                MlpDiscriminator.builder().setInputShape(c.packing > 1 ? new Shape(shape.size() * c.packing) : shape)
+                        .optHidden(reversed).build()
             };
             case CONDITIONAL_MLP -> new Block[] {
                 Conditional.concat(labels(c), MlpGenerator.builder().setCodingSize(c.codingSize + width(c))

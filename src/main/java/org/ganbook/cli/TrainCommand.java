@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ganbook.data.DataSource;
 import org.ganbook.nn.Upsampling;
+import org.ganbook.train.ToyRecipe;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
     /** --steps or --epochs. */
     static final class Length {
         @Option(names = "--steps", paramLabel = "N", required = true, order = 4,
-                description = "Training steps (default: 3000 for ring and grid, one epoch for images).")
+                description = "Training steps (default: 5000 for ring and grid, the standard 2-D recipe's, one epoch for images).")
         Long steps;
 
         @Option(names = "--epochs", paramLabel = "E", required = true, order = 5,
@@ -86,7 +87,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--lr", paramLabel = "RATE", order = 16,
             description = "Learning rate of both networks, Adam with beta1 = 0.5 (default: 1e-3 for ring and"
-                    + " grid, 2e-4 for images).")
+                    + " grid, ten times smaller from step 2500 on, as in the standard 2-D recipe;"
+                    + " 2e-4 for images).")
     Float lr;
 
     @Option(names = "--lr-g", paramLabel = "RATE", order = 17, description = "The generator's learning rate.")
@@ -109,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
     Integer codingSize;
 
     @Option(names = "--hidden", split = ",", paramLabel = "N,N", order = 22,
-            description = "MLP hidden layer widths of G, reversed for D (default: 128,128 for ring and grid,"
+            description = "MLP hidden layer widths of G, reversed for D (default: 64,64,64 for ring and grid,"
                     + " 256,512 for images).")
     int[] hidden;
 
@@ -187,15 +189,19 @@ final class TrainCommand implements Callable<Integer> {
         DataChoice.describe(config, source);
         boolean images = config.isImages();
 
-        config.codingSize = codingSize != null ? codingSize : images ? 100 : 2;
-        config.hidden = hidden != null ? hidden : images ? new int[] {256, 512} : new int[] {128, 128};
+        ToyRecipe recipe = ToyRecipe.standard(); // the defaults for 2-D points
+        config.codingSize = codingSize != null ? codingSize : images ? 100 : recipe.codingSize();
+        config.hidden = hidden != null ? hidden : images ? new int[] {256, 512} : recipe.generatorHidden();
         config.channels = channels;
         config.upsampling = upsampling;
         config.labelEmbedding = labelEmbedding;
-        config.batchSize = batchSize != null ? batchSize : images ? 64 : 256;
-        float defaultRate = images ? 2e-4f : 1e-3f;
-        config.lrG = lrG != null ? lrG : lr != null ? lr : defaultRate;
-        config.lrD = lrD != null ? lrD : lr != null ? lr : defaultRate;
+        config.batchSize = batchSize != null ? batchSize : images ? 64 : recipe.batchSize();
+        config.lrG = lrG != null ? lrG : lr != null ? lr : images ? 2e-4f : recipe.generatorRate();
+        config.lrD = lrD != null ? lrD : lr != null ? lr : images ? 2e-4f : recipe.discriminatorRate();
+        if (config.isPoints() && config.model == RunConfig.Model.MLP) {
+            config.packing = config.batchSize % recipe.packing() == 0 ? recipe.packing() : 1;
+            config.r1Gamma = recipe.r1Gamma();
+        }
         config.loss = loss;
         config.k = k;
         config.labelSmoothing = labelSmoothing;
@@ -210,6 +216,11 @@ final class TrainCommand implements Callable<Integer> {
         DataChoice.checkData(config, source);
         Resources.checkModel(config);
         long steps = steps(config);
+        if (config.isPoints() && recipe.dropAt() < 1 && recipe.dropFactor() < 1) {
+            // at the recipe's step, whatever --steps says, so that training N then resuming N is training 2N
+            config.lrDropAfter = (int) Math.round(recipe.dropAt() * recipe.iterations());
+            config.lrDropFactor = recipe.dropFactor();
+        }
         config.gridEvery = gridEvery != null ? gridEvery : (int) Math.max(1, Math.min(Integer.MAX_VALUE, steps / 10));
 
         try (RunLock lock = RunLock.acquire(out)) {
@@ -252,7 +263,7 @@ final class TrainCommand implements Callable<Integer> {
         if (length != null && length.epochs != null) {
             return epochsToSteps(length.epochs, config);
         }
-        return config.isImages() ? epochsToSteps(1, config) : 3000;
+        return config.isImages() ? epochsToSteps(1, config) : ToyRecipe.standard().iterations();
     }
 
     /** The most steps one command trains: far beyond any real run, and safe from overflow. */

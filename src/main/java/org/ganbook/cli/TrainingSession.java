@@ -172,7 +172,7 @@ final class TrainingSession implements AutoCloseable {
                 + ", " + RunDirectory.LOSSES + ", " + RunDirectory.D_OUTPUTS + ", " + RunDirectory.SAMPLES + ", "
                 + RunDirectory.CHECKPOINT + "}" + (config.gridEvery > 0 ? " and " + RunDirectory.GRIDS + "/" : ""));
         if (data instanceof Mixture2d mixture) {
-            out.println("mode coverage: " + coverage(mixture));
+            out.println("mode coverage of 2500 samples, " + coverage(mixture));
         }
     }
 
@@ -261,8 +261,7 @@ final class TrainingSession implements AutoCloseable {
 
     private String coverage(Mixture2d mixture) {
         float[] fake = Sampling.generate(trainer, config, 2500, config.seed + 17, null).values();
-        return ModeCoverage.evaluate(fake, mixture.modes(), mixture.std()).toString()
-                .replaceAll(" per mode: .*", "");
+        return ModeCoverage.evaluate(fake, mixture.modes(), mixture.std()).summary();
     }
 
     @Override

@@ -7,33 +7,31 @@ import java.util.Locale;
  * How many modes of a 2-D Gaussian mixture a generator reaches, and how many of its samples land
  * close to a mode.
  *
- * <p>The two numbers follow the convention used to evaluate GANs on the 2-D mixtures (8 Gaussians on
- * a ring, 25 on a grid) in the unrolled GAN paper (Metz et al., 2017, "Unrolled Generative
- * Adversarial Networks") and the VEEGAN paper (Srivastava et al., 2017, "VEEGAN: Reducing Mode
- * Collapse in GANs using Implicit Variational Learning"):
+ * <p>The protocol is the one used to evaluate GANs on the 2-D mixtures (8 Gaussians on a ring, 25 on a
+ * grid) in the unrolled GAN paper (Metz et al., 2017), the VEEGAN paper (Srivastava et al., 2017) and
+ * PacGAN (Lin et al., 2018):
  *
  * <ul>
  *   <li>a sample is <b>high quality</b> when it lies within three standard deviations of its
  *       nearest mode (Euclidean distance, the mixture components being isotropic with standard
  *       deviation {@code std});
- *   <li>a mode is <b>covered</b> when it is the nearest mode of enough high-quality samples.
+ *   <li>by <b>the papers' rule</b> a mode is reached when at least one high-quality sample has it as
+ *       nearest mode: {@link Result#modesReached()};
  * </ul>
  *
- * <p><b>What "enough" means here.</b> Those papers count a mode as soon as high-quality samples
- * reach it; with that rule a collapsed generator whose few stray samples happen to fall near other
- * modes would be credited with them. This class therefore asks for a minimum number of samples,
- * by default {@link #defaultMinSamplesPerMode(int, int) max(5, ⌈1% · n / k⌉)} for {@code n}
- * samples and {@code k} modes: at least five samples, and at least one hundredth of what a mode
- * would receive if the samples were spread evenly. For the sample sizes used in practice
- * (a few thousand) this is five samples, close to the papers' rule but robust to a handful of
- * strays. Pass an explicit minimum to {@link #evaluate(float[], double[][], double, int)} to use
- * another rule ({@code 1} reproduces "any high-quality sample").
+ * <p>The papers' rule credits a collapsed generator with every mode a stray sample happens to land
+ * on. This class also reports a <b>stricter count</b>, {@link Result#modesCovered()}: a mode is
+ * covered when it holds at least {@link #defaultMinSamplesPerMode(int, int) a tenth} of the samples an
+ * even spread over the modes would give it (for 2,500 samples and 8 modes: 32 of the 312.5). Pass an
+ * explicit minimum to {@link #evaluate(float[], double[][], double, int)} for another threshold.
  *
  * <p>Example, 2 500 samples of a ring of 8 modes with standard deviation 0.02:
  *
  * <pre>{@code
  * ModeCoverage.Result r = ModeCoverage.evaluate(samples, modes, 0.02);
- * System.out.println(r);   // 8/8 modes covered, 97.1% high-quality samples ...
+ * r.modesReached();        // the papers' rule
+ * r.modesCovered();        // the stricter count
+ * r.highQualityShare();    // in [0, 1]
  * }</pre>
  */
 public final class ModeCoverage {
@@ -41,11 +39,8 @@ public final class ModeCoverage {
     /** A sample is high quality when it lies within this many standard deviations of its mode. */
     public static final double HIGH_QUALITY_STDS = 3.0;
 
-    /** The smallest default number of high-quality samples a mode needs to count as covered. */
-    public static final int MIN_SAMPLES_FLOOR = 5;
-
-    /** The default minimum, as a fraction of the samples a mode would get if spread evenly. */
-    public static final double MIN_SHARE_OF_EVEN_SPREAD = 0.01;
+    /** The stricter count's minimum, as a fraction of the samples a mode would get if spread evenly. */
+    public static final double MIN_SHARE_OF_EVEN_SPREAD = 0.1;
 
     private ModeCoverage() {}
 
@@ -117,28 +112,32 @@ public final class ModeCoverage {
             }
         }
         int covered = 0;
+        int reached = 0;
         for (int c : counts) {
             if (c >= minSamplesPerMode) {
                 covered++;
             }
+            if (c >= 1) {
+                reached++;
+            }
         }
-        return new Result(covered, k, (double) highQuality / n, counts, minSamplesPerMode, n, std);
+        return new Result(covered, k, (double) highQuality / n, counts, minSamplesPerMode, n, std, reached);
     }
 
     /**
-     * Returns the default minimum number of high-quality samples for a mode to count as covered:
-     * {@code max(5, ceil(0.01 * sampleCount / modeCount))}.
+     * Returns the stricter count's minimum number of high-quality samples for a mode to count as
+     * covered: a tenth of an even share, {@code max(1, ceil(0.1 * sampleCount / modeCount))}.
      *
      * @param sampleCount the number of samples evaluated
      * @param modeCount the number of modes
-     * @return the minimum, at least {@value #MIN_SAMPLES_FLOOR}
+     * @return the minimum, at least 1
      */
     public static int defaultMinSamplesPerMode(int sampleCount, int modeCount) {
         if (modeCount <= 0) {
             throw new IllegalArgumentException("modeCount must be positive, got " + modeCount);
         }
         int share = (int) Math.ceil(MIN_SHARE_OF_EVEN_SPREAD * sampleCount / modeCount);
-        return Math.max(MIN_SAMPLES_FLOOR, share);
+        return Math.max(1, share);
     }
 
     private static void checkSamples(float[] samples) {
@@ -165,8 +164,8 @@ public final class ModeCoverage {
     /**
      * The result of a {@link ModeCoverage} evaluation.
      *
-     * @param modesCovered how many modes received at least {@code minSamplesPerMode} high-quality
-     *     samples
+     * @param modesCovered the stricter count: how many modes received at least {@code minSamplesPerMode}
+     *     high-quality samples
      * @param modeCount the number of modes of the mixture
      * @param highQualityShare the share of samples (in [0, 1]) within three standard deviations of
      *     their nearest mode
@@ -174,6 +173,7 @@ public final class ModeCoverage {
      * @param minSamplesPerMode the minimum number of high-quality samples a covered mode needs
      * @param sampleCount the number of samples evaluated
      * @param std the standard deviation of each mixture component
+     * @param modesReached the papers' rule: how many modes received at least one high-quality sample
      */
     public record Result(
             int modesCovered,
@@ -182,7 +182,8 @@ public final class ModeCoverage {
             int[] countsPerMode,
             int minSamplesPerMode,
             int sampleCount,
-            double std) {
+            double std,
+            int modesReached) {
 
         /**
          * Copies the per-mode counts so that the result stays immutable.
@@ -194,6 +195,7 @@ public final class ModeCoverage {
          * @param minSamplesPerMode the minimum for a covered mode
          * @param sampleCount the number of samples
          * @param std the standard deviation of each component
+         * @param modesReached the modes with at least one high-quality sample
          */
         public Result {
             countsPerMode = countsPerMode.clone();
@@ -243,7 +245,8 @@ public final class ModeCoverage {
                     && Arrays.equals(countsPerMode, r.countsPerMode)
                     && minSamplesPerMode == r.minSamplesPerMode
                     && sampleCount == r.sampleCount
-                    && Double.compare(std, r.std) == 0;
+                    && Double.compare(std, r.std) == 0
+                    && modesReached == r.modesReached;
         }
 
         /**
@@ -259,29 +262,42 @@ public final class ModeCoverage {
             h = 31 * h + Arrays.hashCode(countsPerMode);
             h = 31 * h + minSamplesPerMode;
             h = 31 * h + sampleCount;
+            h = 31 * h + modesReached;
             return 31 * h + Double.hashCode(std);
         }
 
         /**
-         * Describes the result in one readable line, e.g. {@code "7/8 modes covered, 91.4%
-         * high-quality samples (within 3 std of a mode; covered = at least 5 of 2500 samples)
-         * per mode: [310, 295, 0, ...]"}.
+         * Describes the result in one line that names its rules, e.g. {@code "modes: 8/8 by the papers'
+         * rule (>= 1 high-quality sample), 8/8 holding >= 32 of 2500 samples; 93.1% of samples high
+         * quality (within 3 std = 0.06 of a mode); per mode: [310, 295, ...]"}.
          *
          * @return the description
          */
         @Override
         public String toString() {
+            return summary() + "; per mode: " + Arrays.toString(countsPerMode);
+        }
+
+        /**
+         * {@link #toString()} without the per-mode counts: the line the command line prints at the end of
+         * a run on 2-D data.
+         *
+         * @return the description
+         */
+        public String summary() {
             return String.format(
                     Locale.ROOT,
-                    "%d/%d modes covered, %.1f%% high-quality samples (within %.0f std of a mode;"
-                            + " covered = at least %d of %d samples) per mode: %s",
+                    "modes: %d/%d by the papers' rule (>= 1 high-quality sample), %d/%d holding >= %d of %d"
+                            + " samples; %.1f%% of samples high quality (within %.0f std = %s of a mode)",
+                    modesReached,
+                    modeCount,
                     modesCovered,
                     modeCount,
-                    100 * highQualityShare,
-                    HIGH_QUALITY_STDS,
                     minSamplesPerMode,
                     sampleCount,
-                    Arrays.toString(countsPerMode));
+                    100 * highQualityShare,
+                    HIGH_QUALITY_STDS,
+                    (float) (HIGH_QUALITY_STDS * std));
         }
     }
 }

@@ -180,6 +180,41 @@ public final class Plots {
         return BitmapEncoder.getBufferedImage(chart);
     }
 
+    /**
+     * Numeric columns against another on a logarithmic y axis, with a title and axis titles of the
+     * caller's: for quantities that fall by orders of magnitude (a gradient that vanishes). Values must be
+     * positive.
+     *
+     * @param table the table
+     * @param title the chart's title
+     * @param xColumn the column for the x axis (its name is the x axis title)
+     * @param yTitle the y axis title
+     * @param yColumns one or more columns, each a line named after its column
+     * @return the chart, {@value #WIDTH}×{@value #HEIGHT}
+     * @throws IllegalArgumentException if the table is empty, a column is missing or a value is not positive
+     */
+    public static BufferedImage linesLogY(Table table, String title, String xColumn, String yTitle,
+            String... yColumns) {
+        Checks.notEmpty(table);
+        if (yColumns == null || yColumns.length == 0) {
+            throw new IllegalArgumentException("no y columns given");
+        }
+        double[] x = Checks.numericColumn(table, xColumn);
+        XYChart chart = ChartStyle.xyChart(WIDTH, HEIGHT, title, xColumn, yTitle);
+        chart.getStyler().setYAxisLogarithmic(true);
+        for (int k = 0; k < yColumns.length; k++) {
+            double[] y = Checks.numericColumn(table, yColumns[k]);
+            for (double v : y) {
+                if (!(v > 0)) {
+                    throw new IllegalArgumentException("a logarithmic axis needs positive values; " + yColumns[k]
+                            + " has " + v);
+                }
+            }
+            ChartStyle.line(chart, yColumns[k], x, y, Palette.cycle(k), ChartStyle.SOLID);
+        }
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
     // ---------------------------------------------------------------- image grids
 
     /**

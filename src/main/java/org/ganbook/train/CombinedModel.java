@@ -20,6 +20,8 @@ public final class CombinedModel {
     private final Block generator;
     private final Block discriminator;
     private final ParameterStore parameterStore;
+    /** PacGAN's m, set by the trainer: G's outputs reach D in packs of this many. */
+    int packing = 1;
 
     CombinedModel(Block generator, Block discriminator, ParameterStore parameterStore) {
         this.generator = generator;
@@ -61,6 +63,7 @@ public final class CombinedModel {
      */
     public NDArray forward(NDArray noise, NDArray labels, boolean generatorTraining, boolean discriminatorTraining) {
         NDArray fake = generator.forward(parameterStore, inputs(noise, labels), generatorTraining).singletonOrThrow();
+        fake = Packing.pack(fake, packing);
         return discriminator.forward(parameterStore, inputs(fake, labels), discriminatorTraining).singletonOrThrow();
     }
 

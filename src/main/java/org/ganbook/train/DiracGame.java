@@ -81,6 +81,27 @@ public final class DiracGame {
         return new DiracGame(bilinear, gamma);
     }
 
+    /**
+     * Counts how often a sequence changes sign (zeros are skipped): for θ along a path, how many times the
+     * generator crosses the equilibrium, 0 or 1 for a path that goes straight in, many for one that circles.
+     *
+     * @param values the sequence, e.g. {@code trajectory.theta()}
+     * @return the number of sign changes
+     */
+    public static int signChanges(double[] values) {
+        int changes = 0;
+        double last = 0;
+        for (double v : values) {
+            if (v != 0) {
+                if (last != 0 && Math.signum(v) != Math.signum(last)) {
+                    changes++;
+                }
+                last = v;
+            }
+        }
+        return changes;
+    }
+
     /** Returns the penalty weight γ (0 for none). */
     public double gradientPenalty() {
         return gradientPenalty;

@@ -3,6 +3,7 @@ package org.ganbook.train;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -41,10 +42,12 @@ public abstract class GanModel implements AutoCloseable {
     final CombinedModel combinedModel;
     final History history = new History();
     long samplesDrawn;
+    /** PacGAN's m (1: D judges single samples). */
+    private int packing = 1;
     private boolean closed;
 
     GanModel(Block generator, Block discriminator, DataSource data, int codingSize, Latent.Distribution noise,
-            long seed, boolean conditional, Device device) {
+            long seed, boolean conditional, Device device, int packing) {
         this.generator = generator;
         this.discriminator = discriminator;
         this.data = data;
@@ -57,7 +60,7 @@ public abstract class GanModel implements AutoCloseable {
         this.results = manager.newSubManager();
         this.parameterStore = new ParameterStore(manager, false);
         try {
-            initialize();
+            initialize(packing);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -65,7 +68,9 @@ public abstract class GanModel implements AutoCloseable {
         this.combinedModel = new CombinedModel(generator, discriminator, parameterStore);
     }
 
-    private void initialize() {
+    /** Initializes G and D; with PacGAN's packing m, D takes packs: m samples side by side, flattened. */
+    private void initialize(int packing) {
+        this.packing = packing;
         Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
         Shape labelShape = new Shape(1);
         Shape[] generatorInputs =
@@ -75,7 +80,7 @@ public abstract class GanModel implements AutoCloseable {
         Shape[] discriminatorInputs =
                 conditional
                         ? new Shape[] {batchShape(1), labelShape}
-                        : new Shape[] {batchShape(1)};
+                        : new Shape[] {packing > 1 ? new Shape(1, packing * data.sampleShape().size()) : batchShape(1)};
         if (!generator.isInitialized()) {
             generator.initialize(manager, DataType.FLOAT32, generatorInputs);
         }
@@ -207,7 +212,8 @@ public abstract class GanModel implements AutoCloseable {
     }
 
     /**
-     * D's probability that each sample is real (inference mode).
+     * D's probability that each sample is real (inference mode). With PacGAN's packing m, D judges packs:
+     * a sample is judged as a pack of m copies of itself.
      *
      * @param samples shape (n, sample shape...)
      * @param labels int32 labels for a conditional GAN, or {@code null}
@@ -216,7 +222,16 @@ public abstract class GanModel implements AutoCloseable {
     public synchronized float[] discriminate(NDArray samples, NDArray labels) {
         ensureOpen();
         try (NDManager scope = manager.newSubManager()) {
-            NDList in = CombinedModel.inputs(samples, conditional ? labels : null);
+            NDArray judged = samples;
+            if (packing > 1) {
+                NDArray flat = samples.reshape(samples.getShape().get(0), -1);
+                NDList copies = new NDList();
+                for (int i = 0; i < packing; i++) {
+                    copies.add(flat);
+                }
+                judged = NDArrays.concat(copies, 1);
+            }
+            NDList in = CombinedModel.inputs(judged, conditional ? labels : null);
             float[] logits = discriminator.forward(parameterStore, in, false).singletonOrThrow().toFloatArray();
             float[] p = new float[logits.length];
             for (int i = 0; i < p.length; i++) {

@@ -84,6 +84,10 @@ public final class GanTrainer extends GanModel {
     /** Whether the network that does not train runs in training mode: {@link BatchNormConvention#PYTORCH}. */
     private final boolean otherInTraining;
     private final boolean measureAfterUpdate;
+    /** PacGAN's m: D judges packs of this many samples; 1 for one sample at a time. */
+    private final int packing;
+    /** R1's γ: D's loss gains (γ/2) E‖∇ₓD(x)‖² on real samples; 0 for none. */
+    private final float r1Gamma;
     private final int progressLines;
     private final TrainingProgress progress;
     private final List<Pair<Integer, IterationListener>> listeners;
@@ -106,7 +110,7 @@ public final class GanTrainer extends GanModel {
 
     GanTrainer(GanTrainerBuilder builder) {
         super(builder.generator, builder.discriminator, builder.data, builder.codingSize, builder.noise, builder.seed,
-                builder.conditional, builder.device);
+                builder.conditional, builder.device, builder.packing);
         this.loss = builder.loss;
         this.batchSize = builder.batchSize;
         this.discriminatorSteps = builder.discriminatorSteps;
@@ -118,6 +122,9 @@ public final class GanTrainer extends GanModel {
         this.discriminatorBatches = builder.discriminatorBatches;
         this.otherInTraining = builder.batchNormConvention == BatchNormConvention.PYTORCH;
         this.measureAfterUpdate = builder.measureAfterUpdate;
+        this.packing = builder.packing;
+        this.r1Gamma = builder.r1Gamma;
+        combinedModel.packing = builder.packing;
         this.progressLines = builder.progressLines;
         this.progress = builder.progress;
         this.listeners = List.copyOf(builder.listeners);
@@ -184,18 +191,25 @@ public final class GanTrainer extends GanModel {
                             .singletonOrThrow()
                             .stopGradient();
 
-            NDArray samples = real.samples().concat(fake, 0);
+            // with packing (PacGAN), D judges n / m packs of m samples each, real packs and fake packs
+            NDArray realIn = Packing.pack(real.samples(), packing);
+            NDArray fakeIn = Packing.pack(fake, packing);
+            int packs = n / packing;
+            if (r1Gamma > 0) {
+                realIn.setRequiresGradient(true); // R1 needs the gradient of D's output with respect to it
+            }
+            NDArray samples = realIn.concat(fakeIn, 0);
             NDArray labels = conditional ? requireLabels(real).concat(fakeLabels, 0) : null;
-            NDArray targets = step.full(new Shape(n, 1), realLabel).concat(step.zeros(new Shape(n, 1)), 0);
+            NDArray targets = step.full(new Shape(packs, 1), realLabel).concat(step.zeros(new Shape(packs, 1)), 0);
             NDList inputs = CombinedModel.inputs(samples, labels);
 
             float[] logits;
             double lossValue;
-            NDList realInputs = CombinedModel.inputs(real.samples(), conditional ? requireLabels(real) : null);
-            NDList fakeInputs = CombinedModel.inputs(fake, fakeLabels);
+            NDList realInputs = CombinedModel.inputs(realIn, conditional ? requireLabels(real) : null);
+            NDList fakeInputs = CombinedModel.inputs(fakeIn, fakeLabels);
             if (discriminatorBatches == DiscriminatorBatches.REAL_THEN_FAKE) {
-                NDArray realLogits = separateUpdate(realInputs, step.full(new Shape(n, 1), realLabel));
-                NDArray fakeLogits = separateUpdate(fakeInputs, step.zeros(new Shape(n, 1)));
+                NDArray realLogits = separateUpdate(realInputs, step.full(new Shape(packs, 1), realLabel));
+                NDArray fakeLogits = separateUpdate(fakeInputs, step.zeros(new Shape(packs, 1)));
                 NDArray both = realLogits.concat(fakeLogits, 0);
                 lossValue = loss.discriminatorLoss(both, targets).getFloat();
                 logits = both.toFloatArray();
@@ -211,10 +225,16 @@ public final class GanTrainer extends GanModel {
                         NDArray fakeLogits = discriminator.forward(parameterStore, fakeInputs, true).singletonOrThrow();
                         output = realLogits.concat(fakeLogits, 0);
                     } else {
-                        // without BatchNorm, one pass over the concatenated batch computes the same numbers
-                        output = discriminator.forward(parameterStore, inputs, true).singletonOrThrow();
+                        // without BatchNorm, one pass over the concatenated batch computes the same numbers; for R1
+                        // the concatenation is made again here, where autograd records it, to reach the real samples
+                        NDList judged = r1Gamma > 0 ? CombinedModel.inputs(realIn.concat(fakeIn, 0), labels) : inputs;
+                        output = discriminator.forward(parameterStore, judged, true).singletonOrThrow();
                     }
                     NDArray lossArray = loss.discriminatorLoss(output, targets);
+                    if (r1Gamma > 0) {
+                        lossArray = lossArray.add(R1Penalty.of(realIn, output.get("0:" + packs), r1Gamma,
+                                discriminatorParameters));
+                    }
                     lossValue = lossArray.getFloat();
                     if (!Double.isFinite(lossValue)) {
                         throw new DivergedException("discriminator", iteration, lossValue);
@@ -229,8 +249,8 @@ public final class GanTrainer extends GanModel {
             double fakeAfter = Double.NaN;
             if (measureAfterUpdate && !discriminatorHasBatchNorm) {
                 float[] after = discriminator.forward(parameterStore, inputs, false).singletonOrThrow().toFloatArray();
-                realAfter = meanSigmoid(after, 0, n);
-                fakeAfter = meanSigmoid(after, n, 2 * n);
+                realAfter = meanSigmoid(after, 0, packs);
+                fakeAfter = meanSigmoid(after, packs, 2 * packs);
             } else if (measureAfterUpdate && !anyDropout) {
                 // a BatchNorm D in inference mode would judge with running statistics that lag far behind (all
                 // its answers near 1/2): measure as the step judged, each half in training mode, and put the
@@ -238,9 +258,9 @@ public final class GanTrainer extends GanModel {
                 RunningStatistics saved = RunningStatistics.of(discriminator);
                 try {
                     realAfter = meanSigmoid(
-                            discriminator.forward(parameterStore, realInputs, true).singletonOrThrow().toFloatArray(), 0, n);
+                            discriminator.forward(parameterStore, realInputs, true).singletonOrThrow().toFloatArray(), 0, packs);
                     fakeAfter = meanSigmoid(
-                            discriminator.forward(parameterStore, fakeInputs, true).singletonOrThrow().toFloatArray(), 0, n);
+                            discriminator.forward(parameterStore, fakeInputs, true).singletonOrThrow().toFloatArray(), 0, packs);
                 } finally {
                     saved.restore();
                 }
@@ -249,11 +269,11 @@ public final class GanTrainer extends GanModel {
                     new DiscriminatorStep(
                             iteration,
                             lossValue,
-                            meanSigmoid(logits, 0, n),
-                            meanSigmoid(logits, n, 2 * n),
+                            meanSigmoid(logits, 0, packs),
+                            meanSigmoid(logits, packs, 2 * packs),
                             realAfter,
                             fakeAfter,
-                            ValueFunction.fromLogits(logits, n));
+                            ValueFunction.fromLogits(logits, packs));
             discriminatorStepsThisIteration++;
             lastDiscriminatorStep = result;
             return result;
@@ -311,22 +331,23 @@ public final class GanTrainer extends GanModel {
 
             double fakeAfter = Double.NaN;
             if (measureAfterUpdate && !generatorHasBatchNorm && !discriminatorHasBatchNorm) {
-                fakeAfter = meanSigmoid(combinedModel.forward(noise, labels, false).toFloatArray(), 0, batchSize);
+                float[] after = combinedModel.forward(noise, labels, false).toFloatArray();
+                fakeAfter = meanSigmoid(after, 0, after.length);
             } else if (measureAfterUpdate && !anyDropout) {
                 // with BatchNorm, inference mode would measure another function than the one the step trained:
                 // measure in the step's own modes and put the running statistics back
                 RunningStatistics savedG = RunningStatistics.of(generator);
                 RunningStatistics savedD = RunningStatistics.of(discriminator);
                 try {
-                    fakeAfter = meanSigmoid(
-                            combinedModel.forward(noise, labels, true, otherInTraining).toFloatArray(), 0, batchSize);
+                    float[] after = combinedModel.forward(noise, labels, true, otherInTraining).toFloatArray();
+                    fakeAfter = meanSigmoid(after, 0, after.length);
                 } finally {
                     savedG.restore();
                     savedD.restore();
                 }
             }
             return finishIteration(
-                    new GeneratorStep(iteration, lossValue, meanSigmoid(logits, 0, batchSize), fakeAfter));
+                    new GeneratorStep(iteration, lossValue, meanSigmoid(logits, 0, logits.length), fakeAfter));
         }
     }
 
@@ -678,6 +699,7 @@ public final class GanTrainer extends GanModel {
     public String toString() {
         return "GanTrainer[" + data.name() + ", " + latent + ", loss " + loss.name() + ", batch " + batchSize
                 + ", k " + discriminatorSteps + ", G " + generatorOptimizer + ", D " + discriminatorOptimizer
+ + (packing > 1 ? ", packing " + packing : "") + (r1Gamma > 0 ? ", R1 γ " + r1Gamma : "")
                 + (conditional ? ", conditional" : "") + ", seed " + seed + ", " + iteration + " iterations done]";
     }
 

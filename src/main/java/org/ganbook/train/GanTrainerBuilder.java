@@ -32,6 +32,8 @@ public final class GanTrainerBuilder {
     DiscriminatorBatches discriminatorBatches = DiscriminatorBatches.CONCATENATED;
     BatchNormConvention batchNormConvention = BatchNormConvention.PYTORCH;
     boolean measureAfterUpdate = true;
+    int packing = 1;
+    float r1Gamma;
     int progressLines = 10;
     TrainingProgress progress;
     Device device;
@@ -223,6 +225,36 @@ public final class GanTrainerBuilder {
         return this;
     }
 
+    /**
+     * PacGAN's packing (Lin et al. 2018): D judges {@code m} samples at once, its input being the m
+     * samples side by side (a D for 2-D points takes 2m numbers); real packs are labelled real, fake
+     * packs fake, and a batch of n samples makes n / m packs. 1 (no packing) by default. D's input
+     * shape must be m times a sample's; D then cannot judge single samples ({@code discriminate}).
+     *
+     * @throws IllegalArgumentException if {@code m < 1}
+     */
+    public GanTrainerBuilder optPacking(int m) {
+        if (m < 1) {
+            throw new IllegalArgumentException("packing must be at least 1 sample per pack, got " + m);
+        }
+        this.packing = m;
+        return this;
+    }
+
+    /**
+     * The R1 gradient penalty (Mescheder et al. 2018): D's loss gains (γ/2) · E‖∇ₓ D(x)‖² over the real
+     * samples, D(x) being its logit. 0 (none) by default; PyTorch engine only.
+     *
+     * @throws IllegalArgumentException if {@code gamma} is negative or not finite
+     */
+    public GanTrainerBuilder optR1Penalty(float gamma) {
+        if (!(gamma >= 0) || Float.isInfinite(gamma)) {
+            throw new IllegalArgumentException("R1 gamma must be >= 0 and finite, got " + gamma);
+        }
+        this.r1Gamma = gamma;
+        return this;
+    }
+
     /** Sets the device; the engine's default (a GPU when one is available) otherwise. */
     public GanTrainerBuilder optDevice(Device device) {
         this.device = device;
@@ -252,6 +284,13 @@ public final class GanTrainerBuilder {
         }
         if (conditional && data.numClasses() <= 0) {
             throw new IllegalArgumentException("a conditional GAN needs labelled data; " + data.name() + " has none");
+        }
+        if (batchSize % packing != 0) {
+            throw new IllegalArgumentException("batch size " + batchSize + " is not a multiple of the packing "
+                    + packing + ": D judges whole packs");
+        }
+        if (packing > 1 && conditional) {
+            throw new IllegalArgumentException("packing is for unconditional GANs: a pack would mix labels");
         }
         if (generatorOptimizer == null) {
             generatorOptimizer = Optimizers.adam(2e-4f, 0.5f);

@@ -191,7 +191,9 @@ public final class Probes {
      */
     static String nonFiniteLosses(GanTrainer trainer) {
         try (NDManager probe = trainer.manager().newSubManager()) {
+            int m = trainer.combinedModel().packing; // PacGAN: D judges packs of m samples
             int n = Math.min(trainer.batchSize(), 64);
+            n -= n % m;
             long probeSeed = trainer.probeSeed();
             SampleBatch real = trainer.data().sample(probe, n, probeSeed);
             NDArray noise = trainer.latent().reseeded(probeSeed).sample(probe, n);
@@ -200,10 +202,11 @@ public final class Probes {
             NDArray fakeLogits = trainer.combinedModel().forward(noise, labels, false);
             NDArray realLogits = trainer.discriminator()
                     .forward(trainer.parameterStore(),
-                            CombinedModel.inputs(real.samples(), conditional ? GanTrainer.requireLabels(real) : null),
+                            CombinedModel.inputs(Packing.pack(real.samples(), m),
+                                    conditional ? GanTrainer.requireLabels(real) : null),
                             false)
                     .singletonOrThrow();
-            NDArray targets = probe.ones(new Shape(n, 1)).concat(probe.zeros(new Shape(n, 1)), 0);
+            NDArray targets = probe.ones(new Shape(n / m, 1)).concat(probe.zeros(new Shape(n / m, 1)), 0);
             double d = trainer.loss().discriminatorLoss(realLogits.concat(fakeLogits, 0), targets).getFloat();
             double g = trainer.loss().generatorLoss(fakeLogits).getFloat();
             if (Double.isFinite(d) && Double.isFinite(g)) {

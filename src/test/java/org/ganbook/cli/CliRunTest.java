@@ -41,7 +41,9 @@ class CliRunTest {
         assertTrue(Files.readAllLines(run.resolve("history.csv")).get(0).startsWith("iteration,epoch,seconds,d_loss"));
         assertTrue(result.out().contains("step 4/40 (10%)"), result.out());
         assertTrue(result.out().contains("step 40/40 (100%)"), result.out());
-        assertTrue(result.out().contains("mode coverage:"), result.out());
+        assertTrue(result.out().contains("mode coverage of 2500 samples, modes: "), result.out());
+        assertTrue(result.out().contains("/8 by the papers' rule (>= 1 high-quality sample), "), result.out());
+        assertTrue(result.out().contains(" of samples high quality (within 3 std = 0.06 of a mode)"), result.out());
         try (var files = Files.list(run)) {
             assertTrue(files.noneMatch(f -> f.toString().endsWith(".partial")), "no temporary files are left");
         }

@@ -49,7 +49,10 @@ class ModeCoverageTest {
         assertTrue(r.allCovered());
         assertEquals(1.0, r.highQualityShare(), 1e-12);
         assertArrayEquals(new int[] {100, 100, 100, 100, 100, 100, 100, 100}, r.countsPerMode());
-        assertTrue(r.toString().startsWith("8/8 modes covered, 100.0% high-quality"), r.toString());
+        assertEquals(8, r.modesReached());
+        assertTrue(r.toString().startsWith("modes: 8/8 by the papers' rule (>= 1 high-quality sample), 8/8 holding"
+                + " >= 10 of 800 samples; 100.0% of samples high quality (within 3 std = 0.06 of a mode)"),
+                r.toString());
     }
 
     @Test
@@ -84,8 +87,57 @@ class ModeCoverageTest {
             withStrays[collapsed.length + 2 * i + 1] = 0f;
         }
         assertEquals(1, ModeCoverage.evaluate(withStrays, modes, STD).modesCovered());
-        // The "any high-quality sample" rule counts the strays.
+        // The papers' rule ("any high-quality sample") counts the strays.
+        assertEquals(2, ModeCoverage.evaluate(withStrays, modes, STD).modesReached());
         assertEquals(2, ModeCoverage.evaluate(withStrays, modes, STD, 1).modesCovered());
+    }
+
+    /**
+     * The protocol on hand-placed points, 2,500 in all, every count known: a tenth of an even share is
+     * ceil(2500 / 8 / 10) = 32 samples.
+     */
+    @Test
+    void bothRulesAndTheHighQualityShareOnHandPlacedPoints() {
+        double[][] modes = ring(8, 2);
+        float[] s = new float[2 * 2500];
+        int i = 0;
+        // mode 0: 1,000 samples at 2.9 std (0.058 from the centre): high quality
+        for (int j = 0; j < 1000; j++, i++) {
+            s[2 * i] = (float) (2 + 2.9 * STD);
+            s[2 * i + 1] = 0f;
+        }
+        // mode 2 (0, 2): 32 samples right on it: covered by both rules (exactly the minimum)
+        for (int j = 0; j < 32; j++, i++) {
+            s[2 * i] = 0f;
+            s[2 * i + 1] = 2f;
+        }
+        // mode 4 (-2, 0): 31 samples: reached by the papers' rule, one short for the stricter count
+        for (int j = 0; j < 31; j++, i++) {
+            s[2 * i] = -2f;
+            s[2 * i + 1] = 0f;
+        }
+        // mode 6 (0, -2): one sample: reached by the papers' rule only
+        s[2 * i] = 0f;
+        s[2 * i + 1] = -2f;
+        i++;
+        // the rest at 3.1 std from mode 1 (not high quality), and at the centre (far from every mode)
+        double a = Math.PI / 4;
+        for (int j = 0; j < 400; j++, i++) {
+            s[2 * i] = (float) ((2 + 3.1 * STD) * Math.cos(a));
+            s[2 * i + 1] = (float) ((2 + 3.1 * STD) * Math.sin(a));
+        }
+        for (; i < 2500; i++) {
+            s[2 * i] = 0f;
+            s[2 * i + 1] = 0f;
+        }
+        ModeCoverage.Result r = ModeCoverage.evaluate(s, modes, STD);
+        assertArrayEquals(new int[] {1000, 0, 32, 0, 31, 0, 1, 0}, r.countsPerMode());
+        assertEquals(4, r.modesReached());
+        assertEquals(2, r.modesCovered());
+        assertEquals(32, r.minSamplesPerMode());
+        assertEquals(1064 / 2500.0, r.highQualityShare(), 1e-12);
+        assertEquals("modes: 4/8 by the papers' rule (>= 1 high-quality sample), 2/8 holding >= 32 of 2500 samples;"
+                + " 42.6% of samples high quality (within 3 std = 0.06 of a mode)", r.summary());
     }
 
     @Test
@@ -113,8 +165,9 @@ class ModeCoverageTest {
 
     @Test
     void defaultMinimumAndValidation() {
-        assertEquals(5, ModeCoverage.defaultMinSamplesPerMode(2500, 8));
-        assertEquals(13, ModeCoverage.defaultMinSamplesPerMode(10_000, 8));
+        assertEquals(32, ModeCoverage.defaultMinSamplesPerMode(2500, 8)); // a tenth of 312.5, rounded up
+        assertEquals(125, ModeCoverage.defaultMinSamplesPerMode(10_000, 8));
+        assertEquals(1, ModeCoverage.defaultMinSamplesPerMode(8, 8));
         assertThrows(
                 IllegalArgumentException.class,
                 () -> ModeCoverage.evaluate(new float[3], ring(8, 2), STD));
