@@ -210,6 +210,32 @@ public final class ImageDataset implements DataSource {
     }
 
     /**
+     * Counts this set's images whose pixels equal, byte for byte, an image of {@code other}: 0 means the two
+     * sets share no picture (what a split into separate domains or a held-out set must hold).
+     *
+     * @param other another image set of the same size of image
+     * @return how many of this set's images also occur in {@code other}
+     */
+    public int sharedImages(ImageDataset other) {
+        java.util.Set<java.nio.ByteBuffer> seen = new java.util.HashSet<>();
+        for (int index : other.indices) {
+            seen.add(other.imageBytes(index));
+        }
+        int shared = 0;
+        for (int index : indices) {
+            if (seen.contains(imageBytes(index))) {
+                shared++;
+            }
+        }
+        return shared;
+    }
+
+    private java.nio.ByteBuffer imageBytes(int index) {
+        int size = images.imageSize();
+        return java.nio.ByteBuffer.wrap(Arrays.copyOfRange(images.pixels(), index * size, (index + 1) * size));
+    }
+
+    /**
      * Returns {@code n} images drawn at random without replacement (all of them if there are fewer),
      * in their original order.
      *

@@ -71,6 +71,14 @@ class ImageDatasetTest {
     }
 
     @Test
+    void sharedImagesCountsIdenticalPicturesBetweenSlices() {
+        ImageDataset data = tenImages();
+        assertEquals(0, data.slice(0, 4).sharedImages(data.slice(4, 6)));
+        assertEquals(2, data.slice(0, 5).sharedImages(data.slice(3, 7)));
+        assertEquals(10, data.sharedImages(data));
+    }
+
+    @Test
     void samplerIsReproducibleForASeed() {
         ImageDataset data = tenImages();
         BatchStream a = data.sampler(42);
