@@ -93,6 +93,18 @@ public final class GanPlots {
      * @return the picture
      */
     public static BufferedImage fixedNoiseGrid(GanTrainer trainer, int n) {
+        return fixedNoiseGrid(trainer, n, "fixed noise, iteration " + trainer.iteration());
+    }
+
+    /**
+     * {@link #fixedNoiseGrid(GanTrainer, int)} under a title of the caller's.
+     *
+     * @param trainer a trainer on image data
+     * @param n how many images
+     * @param title the title above the grid
+     * @return the picture
+     */
+    public static BufferedImage fixedNoiseGrid(GanTrainer trainer, int n, String title) {
         NDArray noise = trainer.fixedNoise(n);
         NDArray images;
         if (trainer.isConditional()) {
@@ -107,7 +119,7 @@ public final class GanPlots {
         try {
             return Plots.titled(
                     Plots.imageGrid(images, (int) Math.ceil(Math.sqrt(n))),
-                    "fixed noise, iteration " + trainer.iteration());
+                    title);
         } finally {
             images.close();   // drawn: free them now rather than when the trainer closes
             noise.close();
