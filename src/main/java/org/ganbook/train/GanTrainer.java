@@ -494,7 +494,8 @@ public final class GanTrainer extends GanModel {
 
     /**
      * Goes back to a state taken by {@link #snapshot()} of this trainer: training goes on exactly as it
-     * went on from there.
+     * went on from there. Gradients left in G or D since (say by a backward pass written out in a notebook)
+     * are cleared, as they were between the trainer's steps.
      *
      * @param state the state
      */

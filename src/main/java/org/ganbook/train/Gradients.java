@@ -6,7 +6,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import org.ganbook.nn.Networks;
 
-/** Looks at the gradients a block has collected, without changing them. */
+/** Looks at the gradients a block has collected; {@link #clear} sets them to zero. */
 public final class Gradients {
 
     private Gradients() {}
@@ -34,5 +34,26 @@ public final class Gradients {
             }
         }
         return Math.sqrt(sumOfSquares);
+    }
+
+    /**
+     * Sets every gradient the block's trainable parameters hold to zero (what PyTorch's
+     * {@code zero_grad()} does), so that the next backward pass starts from nothing.
+     *
+     * @param block the block
+     */
+    public static void clear(Block block) {
+        for (Pair<String, Parameter> pair : block.getParameters()) {
+            Parameter parameter = pair.getValue();
+            if (!parameter.isInitialized()) {
+                continue;
+            }
+            NDArray array = parameter.getArray();
+            if (array.hasGradient()) {
+                try (NDArray gradient = array.getGradient()) {
+                    gradient.muli(0f);
+                }
+            }
+        }
     }
 }

@@ -53,6 +53,8 @@ public final class TrainerState {
         requireSameNames(trainer.discriminator(), discriminator, "discriminator");
         Checkpoints.assign(trainer.generator(), generator);
         Checkpoints.assign(trainer.discriminator(), discriminator);
+        Gradients.clear(trainer.generator());
+        Gradients.clear(trainer.discriminator());
         try {
             trainer.generatorOptimizer().loadState(
                     new DataInputStream(new ByteArrayInputStream(generatorOptimizer)), trainer.manager());

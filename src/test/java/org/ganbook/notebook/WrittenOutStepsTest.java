@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -16,6 +22,8 @@ import java.util.List;
 import org.ganbook.train.DiscriminatorStep;
 import org.ganbook.train.GanTrainer;
 import org.ganbook.train.GeneratorStep;
+import org.ganbook.train.Gradients;
+import org.ganbook.train.StepInputs;
 import org.ganbook.train.ParameterSnapshot;
 import org.ganbook.train.TrainerState;
 import org.junit.jupiter.api.Test;
@@ -87,6 +95,30 @@ class WrittenOutStepsTest {
             assertEquals(next, trainer.discriminatorStep());
             assertTrue(after.compareWith(trainer.discriminator()).unchanged());
             assertEquals(history.doubleColumn("d_loss").asList(), trainer.history().doubleColumn("d_loss").asList());
+        }
+    }
+
+    @Test
+    void restoreClearsTheGradientsABackwardPassLeftInGAndD() {
+        try (GanTrainer trainer = ring(); GanTrainer fresh = ring()) {
+            TrainerState start = trainer.snapshot();
+            try (NDManager scratch = NDManager.newBaseManager()) {
+                StepInputs drawn = trainer.nextDiscriminatorInputs(scratch);
+                ParameterStore store = new ParameterStore(scratch, false);
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray fake = trainer.generator().forward(store, new NDList(drawn.noise()), true).singletonOrThrow();
+                    NDArray logits = trainer.discriminator().forward(store, new NDList(fake), true).singletonOrThrow();
+                    collector.backward(trainer.loss().discriminatorLoss(logits, scratch.zeros(logits.getShape())));
+                }
+            }
+            assertTrue(Gradients.norm(trainer.generator()) > 0, "without stopGradient G collects a gradient");
+            assertTrue(Gradients.norm(trainer.discriminator()) > 0);
+
+            trainer.restore(start);
+            assertEquals(0.0, Gradients.norm(trainer.generator()), 0.0);
+            assertEquals(0.0, Gradients.norm(trainer.discriminator()), 0.0);
+            assertEquals(fresh.discriminatorStep(), trainer.discriminatorStep());
+            assertEquals(fresh.generatorStep(), trainer.generatorStep());
         }
     }
 
