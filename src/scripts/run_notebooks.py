@@ -108,6 +108,10 @@ def run(path: Path, timeout: int, save: bool, html_dir):
         problem = "no PNG output: every notebook shows at least one plot"
     if save and problem is None:
         nbformat.write(nb, path)
+    if problem is not None:  # keep what ran, outputs included, to read beside the error
+        executed = LOGS / (path.stem + ".failed.ipynb")
+        nbformat.write(nb, executed)
+        problem += f" (outputs so far: {executed.relative_to(ROOT)})"
     if html_dir is not None and problem is None:
         from nbconvert import HTMLExporter
 
