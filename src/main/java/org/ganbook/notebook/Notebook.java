@@ -29,6 +29,45 @@ public final class Notebook {
     }
 
     /**
+     * A setting with two values, the one of the full run first: {@code int steps = full(3000).quick(1500);}
+     * gives 3000 in a reader's run and 1500 when the test suite runs the notebook in quick mode.
+     *
+     * @param value the value of the full run
+     * @param <T> the type of the setting
+     * @return the setting, completed by {@link Setting#quick}
+     */
+    public static <T> Setting<T> full(T value) {
+        return new Setting<>(value);
+    }
+
+    /**
+     * The full-run half of a setting made by {@link #full}.
+     *
+     * @param <T> the type of the setting
+     */
+    public static final class Setting<T> {
+        private final T full;
+
+        private Setting(T full) {
+            this.full = full;
+        }
+
+        /**
+         * Completes the setting with its quick-mode value.
+         *
+         * @param value the value in quick mode
+         * @return the value for this run: {@code value} in quick mode, the full-run value otherwise
+         */
+        public T quick(T value) {
+            return quick() ? value : full;
+        }
+
+        private static boolean quick() {
+            return Notebook.quick();
+        }
+    }
+
+    /**
      * States a claim the notebook makes and proves it: prints it with a check mark when it holds,
      * stops the notebook with an {@link AssertionError} when it does not.
      *
