@@ -115,10 +115,10 @@ public final class Plots {
         double[] it = Checks.numericColumn(history, "iteration");
         double[] v = Checks.numericColumn(history, "value");
         int window = smoothingWindow(it.length);
-        XYChart chart = ChartStyle.xyChart(WIDTH, HEIGHT, "Value of the game V(D, G)",
+        XYChart chart = ChartStyle.xyChart(WIDTH, HEIGHT, "Batch estimate of V(D, G), smoothed",
                 iterationTitle(window), "V(D, G)");
         reference(chart, "−log 4 (optimum)", it, -Math.log(4));
-        addSmoothed(chart, "V(D, G)", it, v, Palette.DISCRIMINATOR, window);
+        addSmoothed(chart, "batch estimate of V(D, G)", it, v, Palette.DISCRIMINATOR, window);
         return BitmapEncoder.getBufferedImage(chart);
     }
 
