@@ -190,7 +190,7 @@ public final class LabelUse implements IterationListener {
         t.column("G obeys (%)").setName("G obeys");
         t.column("D checks the label (%)").setName("D checks the label");
         return Plots.lines(t, Titles.of("Which player uses the label, and when").xAxis("iteration")
-                        .yAxis("% of samples or digits"),
+                        .yAxis("% of samples or digits"), 0, 100,
                 "iteration", "G obeys", "D checks the label", "chance for G", "chance for D");
     }
 
@@ -208,8 +208,8 @@ public final class LabelUse implements IterationListener {
 
     /**
      * How much of a generated digit's style the noise decides, label by label: the share of the
-     * variation in slant and in ink (how much of the frame the strokes cover, which follows their
-     * width) that the noise vector explains once each digit's own average is removed.
+     * variation in slant and in ink (how much of the frame the strokes cover) that the noise vector
+     * explains once each digit's own average is removed.
      *
      * @param slant share of the slant's variation explained by the noise vector
      * @param ink share of the ink's variation explained by the noise vector

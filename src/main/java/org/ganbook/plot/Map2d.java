@@ -30,6 +30,12 @@ final class Map2d {
 
     static BufferedImage render(String title, Field2d field, float[] real, float[] fake,
             float[] fakeArrows) {
+        return render(title, field, real, fake, fakeArrows, null);
+    }
+
+    /** As {@link #render(String, Field2d, float[], float[], float[])}, on the square [−extent, extent]² if extent is given. */
+    static BufferedImage render(String title, Field2d field, float[] real, float[] fake,
+            float[] fakeArrows, Double extent) {
         double xMin;
         double xMax;
         double yMin;
@@ -39,6 +45,11 @@ final class Map2d {
             xMax = field.xMax();
             yMin = field.yMin();
             yMax = field.yMax();
+        } else if (extent != null) {
+            xMin = -extent;
+            xMax = extent;
+            yMin = -extent;
+            yMax = extent;
         } else {
             double[] b = bounds(real, fake);
             xMin = b[0];

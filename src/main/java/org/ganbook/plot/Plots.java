@@ -155,6 +155,27 @@ public final class Plots {
      *     missing or not numeric
      */
     public static BufferedImage lines(Table table, Titles titles, String xColumn, String... yColumns) {
+        return lines(table, titles, null, null, xColumn, yColumns);
+    }
+
+    /**
+     * {@link #lines(Table, Titles, String, String...)} with a fixed y range, e.g. 0 to 100 for
+     * percentages, so that a line near an edge is not mistaken for one at the bottom.
+     *
+     * @param yMin the y axis's lower end
+     * @param yMax the y axis's upper end
+     * @throws IllegalArgumentException if {@code yMin >= yMax}, or as the method without a range
+     */
+    public static BufferedImage lines(Table table, Titles titles, double yMin, double yMax, String xColumn,
+            String... yColumns) {
+        if (!(yMin < yMax)) {
+            throw new IllegalArgumentException("the y range must go up, got " + yMin + " to " + yMax);
+        }
+        return lines(table, titles, Double.valueOf(yMin), Double.valueOf(yMax), xColumn, yColumns);
+    }
+
+    private static BufferedImage lines(Table table, Titles titles, Double yMin, Double yMax, String xColumn,
+            String... yColumns) {
         Checks.notEmpty(table);
         if (yColumns == null || yColumns.length == 0) {
             throw new IllegalArgumentException("no y columns given");
@@ -176,6 +197,9 @@ public final class Plots {
         }
         if (yColumns.length == 1) {
             chart.getStyler().setLegendVisible(false);
+        }
+        if (yMin != null) {
+            chart.getStyler().setYAxisMin(yMin).setYAxisMax(yMax);
         }
         return BitmapEncoder.getBufferedImage(chart);
     }
@@ -364,6 +388,18 @@ public final class Plots {
     public static BufferedImage scatter2d(float[] real, float[] fake, String title) {
         checkSamples(real, fake);
         return Map2d.render(title == null ? "" : title, null, real, fake, null);
+    }
+
+    /**
+     * As {@link #scatter2d(float[], float[], String)}, on the square [−extent, extent]², so that two
+     * scatters side by side share one scale.
+     */
+    public static BufferedImage scatter2d(float[] real, float[] fake, String title, double extent) {
+        checkSamples(real, fake);
+        if (!(extent > 0)) {
+            throw new IllegalArgumentException("extent must be positive, got " + extent);
+        }
+        return Map2d.render(title == null ? "" : title, null, real, fake, null, extent);
     }
 
     // ---------------------------------------------------------------- 1-D densities
