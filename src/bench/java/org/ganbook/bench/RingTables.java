@@ -131,16 +131,20 @@ public final class RingTables {
         summary.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<Run> all = new ArrayList<>();
         for (ToyRecipe recipe : candidates.values()) {
-            List<Long> seeds = seedOverride != null ? seedOverride : seedsOf.apply(recipe.name());
+            // the table shows the candidate's seeds that are recorded; --only and --seeds choose which of the
+            // missing runs this invocation makes
+            List<Long> seeds = seedsOf.apply(recipe.name());
             boolean selected = only == null || only.contains(recipe.name());
             List<Run> runs = new ArrayList<>();
             for (long seed : seeds) {
                 Run run = DONE.get(key(recipe, seed));
-                if (run == null && selected) {
+                if (run == null && selected && (seedOverride == null || seedOverride.contains(seed))) {
                     run = trainOnce(recipe, seed, ring, trace);
                     DONE.put(key(recipe, seed), run);
                     System.out.printf(Locale.ROOT, "%s seed %d: %s (%.1f s, CPU %.1f s)%n", recipe.name(), seed,
                             run.coverage().summary(), run.seconds(), run.cpuSeconds());
+                    write(file, md.toString() + summary + "\n(partial: the run is still going)\n",
+                            recordedRuns(candidates, seedsOf), candidates);
                 }
                 if (run != null) {
                     runs.add(new Run(recipe.name(), seed, run.coverage(), run.seconds(), run.cpuSeconds()));
@@ -165,9 +169,9 @@ public final class RingTables {
                     100 * runs.stream().mapToDouble(r -> r.coverage().highQualityShare()).min().orElse(0),
                     runs.stream().mapToDouble(Run::cpuSeconds).average().orElse(0),
                     runs.stream().mapToDouble(Run::cpuSeconds).max().orElse(0)));
-            write(file, md.toString() + summary, all, candidates);
+            write(file, md.toString() + summary, recordedRuns(candidates, seedsOf), candidates);
         }
-        write(file, md.toString() + summary, all, candidates);
+        write(file, md.toString() + summary, recordedRuns(candidates, seedsOf), candidates);
         System.out.println("wrote " + file + " and " + csvOf(file));
     }
 
@@ -194,6 +198,20 @@ public final class RingTables {
                     r.seconds(), settings.substring(settings.indexOf(':') + 2)));
         }
         Files.writeString(csvOf(file), csv.toString());
+    }
+
+    /** Every run recorded so far of these candidates, in the table's order. */
+    private static List<Run> recordedRuns(Map<String, ToyRecipe> candidates, java.util.function.Function<String, List<Long>> seedsOf) {
+        List<Run> runs = new ArrayList<>();
+        for (ToyRecipe recipe : candidates.values()) {
+            for (long seed : seedsOf.apply(recipe.name())) {
+                Run run = DONE.get(key(recipe, seed));
+                if (run != null) {
+                    runs.add(new Run(recipe.name(), seed, run.coverage(), run.seconds(), run.cpuSeconds()));
+                }
+            }
+        }
+        return runs;
     }
 
     private static Path csvOf(Path md) {
