@@ -12,6 +12,16 @@ trap 'rm -rf "$RUN"' EXIT
 cp target/ganbook.jar "$RUN/ganbook.jar"
 javac -d "$RUN/classes" -cp "$RUN/ganbook.jar:target/lib/*" src/bench/java/org/ganbook/bench/RingTables.java
 export OMP_NUM_THREADS=1
-java -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
-    -cp "$RUN/classes:$RUN/ganbook.jar:target/lib/*" org.ganbook.bench.RingTables "${@:-all}" \
-    2> >(grep --line-buffered -v -F "AutoNonVariableTypeMode is deprecated" >&2)
+tables() {
+    java -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
+        -cp "$RUN/classes:$RUN/ganbook.jar:target/lib/*" org.ganbook.bench.RingTables "$@" \
+        2> >(grep --line-buffered -v -F "AutoNonVariableTypeMode is deprecated" >&2)
+}
+if [[ $# -eq 0 || ( $# -eq 1 && ( $1 == all || $1 == remedies ) ) ]]; then
+    # the R1 penalty leaks memory over a long process (several GB per run, see README.md): its runs go
+    # one per process first; the main run below reads them back
+    for seed in 1 2 3 4 5; do
+        tables remedies --only "plain + R1 (gamma 1)" --seeds "$seed"
+    done
+fi
+tables "${@:-all}"

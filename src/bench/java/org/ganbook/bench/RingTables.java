@@ -31,20 +31,35 @@ public final class RingTables {
         Map<String, ToyRecipe> m = new LinkedHashMap<>();
         ToyRecipe plain = ToyRecipe.plain();
         m.put("old-cli-default", plain.named("old-cli-default"));
-        m.put("notebook-9-tuned", plain.named("notebook-9-tuned").withIterations(5000).withRateDrop(0.8, 0.1f)
-                .withDropout(0.3f));
-        // small deep networks are cheap here (a step costs little more than its fixed overhead), so the
-        // budget buys a long low-learning-rate phase, which is what sharpens the modes
+        // the previous default: three hidden layers of 64 for both, the learning rate ten times smaller
+        // for the second half of the run
         ToyRecipe small = plain.withHidden(new int[] {64, 64, 64}, new int[] {64, 64, 64}).withIterations(5000)
                 .withRateDrop(0.5, 0.1f);
-        m.put("small-z2-half", small.named("small-z2-half"));
         m.put("small-z2-half-pack2", small.named("small-z2-half-pack2").withPacking(2));
-        m.put("small-z8-half-pack2", small.named("small-z8-half-pack2").withCodingSize(8).withPacking(2));
-        m.put("small-z2-pack2-slow", small.named("small-z2-pack2-slow").withPacking(2).withIterations(7000)
-                .withRateDrop(0.3, 0.1f));
-        m.put("mid-z2-half-pack2", plain.named("mid-z2-half-pack2").withIterations(3500).withRateDrop(0.5, 0.1f)
-                .withPacking(2));
+        // the samples that miss a mode lie mostly on bridges between neighbouring modes; a deeper G makes
+        // its passages from one mode to the next steeper, so fewer samples lie on them
+        ToyRecipe pack = small.withPacking(2);
+        m.put("deepG4-pack2", pack.named("deepG4-pack2").withHidden(widths(64, 4), widths(64, 3)));
+        m.put("deepG6-pack2", pack.named("deepG6-pack2").withHidden(widths(64, 6), widths(64, 3)));
+        m.put("deepG8-pack2", pack.named("deepG8-pack2").withHidden(widths(64, 8), widths(64, 3)));
         return m;
+    }
+
+    /** The seeds each sweep candidate runs on: 1 to 5 for the old default and the chosen one, fewer to screen. */
+    static List<Long> sweepSeeds(String name) {
+        return switch (name) {
+            case "old-cli-default", "deepG8-pack2" -> FIVE;
+            case "small-z2-half-pack2" -> List.of(1L, 2L);
+            default -> List.of(1L);
+        };
+    }
+
+    private static final List<Long> FIVE = List.of(1L, 2L, 3L, 4L, 5L);
+
+    private static int[] widths(int width, int layers) {
+        int[] w = new int[layers];
+        java.util.Arrays.fill(w, width);
+        return w;
     }
 
     /** The remedies, each measured the same way. */
@@ -63,62 +78,81 @@ public final class RingTables {
 
     public static void main(String[] args) throws IOException {
         String what = args.length > 0 ? args[0] : "all";
-        List<Long> seeds = List.of(1L, 2L, 3L, 4L, 5L);
+        List<Long> seeds = null;
         List<String> only = null;
         Path out = Path.of("src/bench/ring");
         int trace = 0;
-        for (int i = 1; i < args.length; i += 2) {
+        boolean fresh = false;
+        for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
-                case "--seeds" -> seeds = java.util.Arrays.stream(args[i + 1].split(",")).map(Long::parseLong).toList();
-                case "--only" -> only = List.of(args[i + 1].split(","));
-                case "--out" -> out = Path.of(args[i + 1]);
-                case "--trace" -> trace = Integer.parseInt(args[i + 1]);
+                case "--seeds" -> seeds = java.util.Arrays.stream(args[++i].split(",")).map(Long::parseLong).toList();
+                case "--only" -> only = List.of(args[++i].split(","));
+                case "--out" -> out = Path.of(args[++i]);
+                case "--trace" -> trace = Integer.parseInt(args[++i]);
+                case "--fresh" -> fresh = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         Files.createDirectories(out);
-        if (what.equals("sweep") || what.equals("all")) {
-            table("sweep", "The seeded sweep that chose ToyRecipe.standard()", sweep(), seeds, only, trace,
-                    out.resolve("ring-sweep.md"));
+        Path sweepFile = out.resolve("ring-sweep.md");
+        Path remediesFile = out.resolve("ring-remedies.md");
+        if (!fresh) {
+            // runs already recorded (same settings, same seed) are not repeated: a run is deterministic
+            recorded(csvOf(sweepFile));
+            recorded(csvOf(remediesFile));
         }
         if (what.equals("remedies") || what.equals("all")) {
-            table("remedies", "Remedies against mode collapse on the ring", remedies(), seeds, only, trace,
-                    out.resolve("ring-remedies.md"));
+            table("Remedies against mode collapse on the ring", remedies(), name -> FIVE, seeds, only, trace,
+                    remediesFile);
+        }
+        if (what.equals("sweep") || what.equals("all")) {
+            table("The seeded sweep that chose ToyRecipe.standard()", sweep(), RingTables::sweepSeeds, seeds, only,
+                    trace, sweepFile);
         }
     }
 
-    static void table(String kind, String title, Map<String, ToyRecipe> candidates, List<Long> seeds,
-            List<String> only, int trace, Path file) throws IOException {
+    static void table(String title, Map<String, ToyRecipe> candidates, java.util.function.Function<String, List<Long>> seedsOf,
+            List<Long> seedOverride, List<String> only, int trace, Path file) throws IOException {
         Mixture2d ring = Toys.ring();
         StringBuilder md = new StringBuilder();
         md.append("# ").append(title).append("\n\n");
-        md.append("Written by `make ring-tables` (src/bench/ring/run.sh): every candidate trained on `Toys.ring()` ")
-                .append("(8 Gaussians, radius 2, std 0.02) from seeds ").append(seeds).append(", one thread; ")
-                .append(SAMPLES).append(" samples scored by `ModeCoverage`: a sample is high quality (HQ) within 3 std ")
-                .append("(0.06) of its nearest mode; **papers' rule**: a mode is reached by >= 1 HQ sample ")
+        md.append("Written by `make ring-tables` (src/bench/ring/run.sh; how to read it: README.md next to this file): ")
+                .append("every candidate trained on `Toys.ring()` (8 Gaussians, radius 2, std 0.02) from the seeds listed, ")
+                .append("one thread; ").append(SAMPLES).append(" samples scored by `ModeCoverage`: a sample is high quality ")
+                .append("(HQ) within 3 std (0.06) of its nearest mode; **papers' rule**: a mode is reached by >= 1 HQ sample ")
                 .append("(VEEGAN, PacGAN); **strict**: a mode holds >= a tenth of an even share (>= ")
                 .append(ModeCoverage.defaultMinSamplesPerMode(SAMPLES, 8)).append(" HQ samples). ")
                 .append("CPU s: CPU time of the training thread (PyTorch pinned to one thread); wall s: elapsed time on a ")
-                .append("shared machine, inflated by other load.\n\n");
+                .append("shared machine, inflated by other load. Runs already recorded in the CSV next to this file (same ")
+                .append("settings, same seed) are read back, not repeated (`--fresh` repeats them).\n\n");
         md.append("## Candidates\n\n");
-        for (ToyRecipe r : candidates.values()) {
-            if (only == null || only.contains(r.name())) {
-                md.append("- ").append(r).append('\n');
-            }
-        }
-        md.append("\n## Summary over seeds\n\n");
-        md.append("| candidate | 8/8 (papers') | 8/8 (strict) | HQ >= 90 % and 8/8 | mean modes (papers') | mean modes (strict) | mean HQ | mean CPU s | mean wall s |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder summary = new StringBuilder("\n## Summary over seeds\n\n");
+        summary.append("| candidate | seeds | 8/8 (papers') | 8/8 (strict) | HQ >= 90 % and 8/8 | mean modes (papers') | mean modes (strict) | mean HQ | min HQ | mean CPU s | max CPU s |\n");
+        summary.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<Run> all = new ArrayList<>();
-        List<ToyRecipe> chosen = only == null ? List.copyOf(candidates.values())
-                : only.stream().filter(candidates::containsKey).map(candidates::get).toList();
-        for (ToyRecipe recipe : chosen) {
+        for (ToyRecipe recipe : candidates.values()) {
+            // the table shows the candidate's seeds that are recorded; --only and --seeds choose which of the
+            // missing runs this invocation makes
+            List<Long> seeds = seedsOf.apply(recipe.name());
+            boolean selected = only == null || only.contains(recipe.name());
             List<Run> runs = new ArrayList<>();
             for (long seed : seeds) {
-                Run run = train(recipe, seed, ring, trace);
-                runs.add(run);
-                System.out.printf(Locale.ROOT, "%s seed %d: %s (%.1f s, CPU %.1f s)%n", recipe.name(), seed,
-                        run.coverage().summary(), run.seconds(), run.cpuSeconds());
+                Run run = DONE.get(key(recipe, seed));
+                if (run == null && selected && (seedOverride == null || seedOverride.contains(seed))) {
+                    run = trainOnce(recipe, seed, ring, trace);
+                    DONE.put(key(recipe, seed), run);
+                    System.out.printf(Locale.ROOT, "%s seed %d: %s (%.1f s, CPU %.1f s)%n", recipe.name(), seed,
+                            run.coverage().summary(), run.seconds(), run.cpuSeconds());
+                    write(file, md.toString() + summary + "\n(partial: the run is still going)\n",
+                            recordedRuns(candidates, seedsOf), candidates);
+                }
+                if (run != null) {
+                    runs.add(new Run(recipe.name(), seed, run.coverage(), run.seconds(), run.cpuSeconds()));
+                }
+            }
+            md.append("- ").append(recipe).append(runs.isEmpty() ? " (not run yet)" : "").append('\n');
+            if (runs.isEmpty()) {
+                continue;
             }
             all.addAll(runs);
             int n = runs.size();
@@ -126,15 +160,23 @@ public final class RingTables {
             long strict = runs.stream().filter(r -> r.coverage().modesCovered() == 8).count();
             long sharp = runs.stream().filter(r -> r.coverage().modesReached() == 8
                     && r.coverage().highQualityShare() >= 0.9).count();
-            md.append(String.format(Locale.ROOT, "| %s | %d of %d | %d of %d | %d of %d | %.1f | %.1f | %.1f %% | %.0f | %.0f |%n",
-                    recipe.name(), full, n, strict, n, sharp, n,
+            summary.append(String.format(Locale.ROOT, "| %s | %s | %d of %d | %d of %d | %d of %d | %.1f | %.1f | %.1f %% | %.1f %% | %.0f | %.0f |%n",
+                    recipe.name(), runs.stream().map(r -> Long.toString(r.seed())).collect(java.util.stream.Collectors.joining(",")),
+                    full, n, strict, n, sharp, n,
                     runs.stream().mapToInt(r -> r.coverage().modesReached()).average().orElse(0),
                     runs.stream().mapToInt(r -> r.coverage().modesCovered()).average().orElse(0),
                     100 * runs.stream().mapToDouble(r -> r.coverage().highQualityShare()).average().orElse(0),
+                    100 * runs.stream().mapToDouble(r -> r.coverage().highQualityShare()).min().orElse(0),
                     runs.stream().mapToDouble(Run::cpuSeconds).average().orElse(0),
-                    runs.stream().mapToDouble(Run::seconds).average().orElse(0)));
-            Files.writeString(file, md + "\n(partial: the run is still going)\n");
+                    runs.stream().mapToDouble(Run::cpuSeconds).max().orElse(0)));
+            write(file, md.toString() + summary, recordedRuns(candidates, seedsOf), candidates);
         }
+        write(file, md.toString() + summary, recordedRuns(candidates, seedsOf), candidates);
+        System.out.println("wrote " + file + " and " + csvOf(file));
+    }
+
+    private static void write(Path file, String head, List<Run> all, Map<String, ToyRecipe> candidates) throws IOException {
+        StringBuilder md = new StringBuilder(head);
         md.append("\n## Every run\n\n| candidate | seed | modes (papers') | modes (strict) | HQ share | HQ samples per mode | CPU s | wall s |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
         for (Run r : all) {
@@ -144,29 +186,87 @@ public final class RingTables {
                     java.util.Arrays.toString(r.coverage().countsPerMode()), r.cpuSeconds(), r.seconds()));
         }
         Files.writeString(file, md.toString());
-        // the same runs as CSV, in RecipeRuns' columns, for notebook 9 (seconds: CPU seconds of training)
-        StringBuilder csv = new StringBuilder("setting,seed,modes_papers,modes_strict,hq_share,seconds\n");
+        // the same runs as CSV, in RecipeRuns' first columns (notebook 9 reads them; seconds: CPU seconds of
+        // training), then what reading a run back needs: its HQ samples per mode, wall seconds and settings
+        StringBuilder csv = new StringBuilder("setting,seed,modes_papers,modes_strict,hq_share,seconds,per_mode,wall_seconds,settings\n");
         for (Run r : all) {
-            csv.append(String.format(Locale.ROOT, "\"%s\",%d,%d,%d,%.4f,%.1f%n", r.name(), r.seed(),
+            String settings = candidates.get(r.name()).toString();
+            csv.append(String.format(Locale.ROOT, "\"%s\",%d,%d,%d,%.4f,%.1f,%s,%.1f,\"%s\"%n", r.name(), r.seed(),
                     r.coverage().modesReached(), r.coverage().modesCovered(), r.coverage().highQualityShare(),
-                    r.cpuSeconds()));
+                    r.cpuSeconds(), java.util.Arrays.stream(r.coverage().countsPerMode()).mapToObj(Integer::toString)
+                            .collect(java.util.stream.Collectors.joining(" ")),
+                    r.seconds(), settings.substring(settings.indexOf(':') + 2)));
         }
-        Path csvFile = file.resolveSibling(file.getFileName().toString().replace(".md", ".csv"));
-        Files.writeString(csvFile, csv.toString());
-        System.out.println("wrote " + file + " and " + csvFile);
+        Files.writeString(csvOf(file), csv.toString());
     }
 
-    /** Runs already made in this process, by settings (not name) and seed: a table reuses another's runs. */
+    /** Every run recorded so far of these candidates, in the table's order. */
+    private static List<Run> recordedRuns(Map<String, ToyRecipe> candidates, java.util.function.Function<String, List<Long>> seedsOf) {
+        List<Run> runs = new ArrayList<>();
+        for (ToyRecipe recipe : candidates.values()) {
+            for (long seed : seedsOf.apply(recipe.name())) {
+                Run run = DONE.get(key(recipe, seed));
+                if (run != null) {
+                    runs.add(new Run(recipe.name(), seed, run.coverage(), run.seconds(), run.cpuSeconds()));
+                }
+            }
+        }
+        return runs;
+    }
+
+    private static Path csvOf(Path md) {
+        return md.resolveSibling(md.getFileName().toString().replace(".md", ".csv"));
+    }
+
+    /** Runs made or read back in this process, by settings (not name) and seed: a table reuses another's runs. */
     private static final Map<String, Run> DONE = new java.util.HashMap<>();
 
-    static Run train(ToyRecipe recipe, long seed, Mixture2d ring, int trace) {
-        String key = recipe.toString().substring(recipe.toString().indexOf(':')) + " seed " + seed;
-        Run done = DONE.get(key);
-        if (done == null) {
-            done = trainOnce(recipe, seed, ring, trace);
-            DONE.put(key, done);
+    private static String key(ToyRecipe recipe, long seed) {
+        String s = recipe.toString();
+        return s.substring(s.indexOf(':') + 2) + " seed " + seed;
+    }
+
+    /** Reads back the runs of a CSV written by {@link #write} (files of the older layout, without settings, are skipped). */
+    private static void recorded(Path csv) throws IOException {
+        if (!Files.exists(csv)) {
+            return;
         }
-        return new Run(recipe.name(), seed, done.coverage(), done.seconds(), done.cpuSeconds());
+        List<String> lines = Files.readAllLines(csv);
+        if (lines.isEmpty() || !lines.get(0).endsWith(",settings")) {
+            return;
+        }
+        Mixture2d ring = Toys.ring();
+        for (String line : lines.subList(1, lines.size())) {
+            // "name",seed,papers,strict,hq,cpu,per mode,wall,"settings"
+            int nameEnd = line.indexOf("\",");
+            String name = line.substring(1, nameEnd);
+            int settingsStart = line.lastIndexOf(",\"");
+            String settings = line.substring(settingsStart + 2, line.length() - 1);
+            String[] f = line.substring(nameEnd + 2, settingsStart).split(",");
+            long seed = Long.parseLong(f[0]);
+            int[] perMode = java.util.Arrays.stream(f[5].split(" ")).mapToInt(Integer::parseInt).toArray();
+            int hq = java.util.Arrays.stream(perMode).sum();
+            // the scores are rebuilt from the per-mode counts, which is all ModeCoverage needs
+            float[] samples = new float[2 * SAMPLES];
+            int i = 0;
+            double[][] modes = ring.modes();
+            for (int m = 0; m < perMode.length; m++) {
+                for (int c = 0; c < perMode[m]; c++, i++) {
+                    samples[2 * i] = (float) modes[m][0];
+                    samples[2 * i + 1] = (float) modes[m][1];
+                }
+            }
+            for (; i < SAMPLES; i++) {
+                samples[2 * i] = 100f; // far from every mode: not high quality
+                samples[2 * i + 1] = 100f;
+            }
+            var coverage = ModeCoverage.evaluate(samples, modes, ring.std());
+            if (coverage.modesReached() != Integer.parseInt(f[1]) || coverage.modesCovered() != Integer.parseInt(f[2])
+                    || Math.abs(coverage.highQualityShare() - Double.parseDouble(f[3])) > 1e-4 || hq > SAMPLES) {
+                throw new IOException(csv + ": the row of " + name + " seed " + seed + " does not add up");
+            }
+            DONE.put(settings + " seed " + seed, new Run(name, seed, coverage, Double.parseDouble(f[6]), Double.parseDouble(f[4])));
+        }
     }
 
     static Run trainOnce(ToyRecipe recipe, long seed, Mixture2d ring, int trace) {

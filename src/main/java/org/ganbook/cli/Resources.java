@@ -84,10 +84,10 @@ final class Resources {
                 in = width;
             }
             total += (in + 1) * sample;
-            in = sample + classes;
-            for (int i = c.hidden.length - 1; i >= 0; i--) {
-                total += (in + 1) * c.hidden[i];
-                in = c.hidden[i];
+            in = sample * Math.max(1, c.packing) + classes;
+            for (int width : c.discriminatorWidths()) {
+                total += (in + 1) * width;
+                in = width;
             }
             return total + in + 1;
         }
@@ -108,7 +108,10 @@ final class Resources {
             for (int width : c.hidden) {
                 widths += width;
             }
-            return 3 * (2 * widths + 2 * sample);
+            for (int width : c.discriminatorWidths()) {
+                widths += width;
+            }
+            return 3 * (widths + 2 * sample);
         }
         long ch = c.channels;
         long side = c.sampleShape.length == 3 ? c.sampleShape[1] : 1;

@@ -156,6 +156,8 @@ public final class RunConfig {
     int datasetSize;
     int codingSize = 2;
     int[] hidden = {128, 128};
+    /** D's hidden widths, first to last (MLP models); empty: G's widths reversed. */
+    int[] discriminatorHidden = {};
     int channels = 32;
     Upsampling upsampling = Upsampling.NEAREST_CONV;
     int labelEmbedding;
@@ -176,6 +178,18 @@ public final class RunConfig {
     int checkpointEvery = 1000;
     int gridEvery = 300;
     int gridCount = 64;
+
+    /** Returns D's hidden widths, first to last: {@code discriminatorHidden}, or G's reversed if it is empty. */
+    int[] discriminatorWidths() {
+        if (discriminatorHidden != null && discriminatorHidden.length > 0) {
+            return discriminatorHidden.clone();
+        }
+        int[] reversed = new int[hidden.length];
+        for (int i = 0; i < reversed.length; i++) {
+            reversed[i] = hidden[hidden.length - 1 - i];
+        }
+        return reversed;
+    }
 
     /** Returns whether the samples are 2-D points (drawn as scatter plots rather than images). */
     public boolean isPoints() {
@@ -244,6 +258,13 @@ public final class RunConfig {
         for (int units : hidden) {
             require(source, units >= 1 && units <= 16384, "hidden layer widths must be in 1..16384, got "
                     + Arrays.toString(hidden));
+        }
+        require(source, discriminatorHidden != null && discriminatorHidden.length <= 8,
+                "discriminator_hidden must list 0 (D mirrors G) to 8 layer widths, got "
+                        + (discriminatorHidden == null ? "none" : Arrays.toString(discriminatorHidden)));
+        for (int units : discriminatorHidden) {
+            require(source, units >= 1 && units <= 16384, "discriminator hidden layer widths must be in 1..16384, got "
+                    + Arrays.toString(discriminatorHidden));
         }
         require(source, channels >= 1 && channels <= 1024, "channels must be in 1..1024, got " + channels);
         require(source, upsampling != null, "upsampling is missing");

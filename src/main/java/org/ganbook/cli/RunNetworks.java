@@ -66,10 +66,7 @@ final class RunNetworks {
     /** Returns the generator and the discriminator, in that order. */
     static Block[] networks(RunConfig c) {
         Shape shape = new Shape(c.sampleShape);
-        int[] reversed = new int[c.hidden.length];
-        for (int i = 0; i < reversed.length; i++) {
-            reversed[i] = c.hidden[c.hidden.length - 1 - i];
-        }
+        int[] reversed = c.discriminatorWidths();
         OutputActivation output = c.isImages() ? OutputActivation.TANH : OutputActivation.LINEAR;
         int imageChannels = c.isImages() ? (int) c.sampleShape[0] : 1;
         int imageSize = c.isImages() ? (int) c.sampleShape[1] : 0;

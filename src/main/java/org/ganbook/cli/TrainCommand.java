@@ -111,8 +111,8 @@ final class TrainCommand implements Callable<Integer> {
     Integer codingSize;
 
     @Option(names = "--hidden", split = ",", paramLabel = "N,N", order = 22,
-            description = "MLP hidden layer widths of G, reversed for D (default: 64,64,64 for ring and grid,"
-                    + " 256,512 for images).")
+            description = "MLP hidden layer widths of G, reversed for D (default for ring and grid: eight layers"
+                    + " of 64 for G, three for D, the standard 2-D recipe's; 256,512 for images).")
     int[] hidden;
 
     @Option(names = "--channels", defaultValue = "32", paramLabel = "C", order = 23,
@@ -192,6 +192,9 @@ final class TrainCommand implements Callable<Integer> {
         ToyRecipe recipe = ToyRecipe.standard(); // the defaults for 2-D points
         config.codingSize = codingSize != null ? codingSize : images ? 100 : recipe.codingSize();
         config.hidden = hidden != null ? hidden : images ? new int[] {256, 512} : recipe.generatorHidden();
+        if (hidden == null && config.isPoints() && config.model == RunConfig.Model.MLP) {
+            config.discriminatorHidden = recipe.discriminatorHidden(); // the recipe's D is shallower than its G
+        }
         config.channels = channels;
         config.upsampling = upsampling;
         config.labelEmbedding = labelEmbedding;

@@ -5,16 +5,18 @@ import org.ganbook.data.Mixture2d;
 import org.ganbook.metrics.ModeCoverage;
 import org.ganbook.train.GanTrainer;
 import org.ganbook.train.ToyRecipe;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * Trains 2-D recipes from several seeds and scores each run by {@link ModeCoverage} on 2,500 samples, one
  * row per run; {@link #summary} gives one row per setting ("n of N seeds"). The ring's tables in {@code
- * src/bench/ring/} have the same columns, so a notebook can summarise them the same way.
+ * src/bench/ring/} start with the same columns, so a notebook can summarise them the same way ({@link #read}).
  */
 public final class RecipeRuns {
 
@@ -87,6 +89,26 @@ public final class RecipeRuns {
             out.doubleColumn(6).append(round(rows.doubleColumn("hq_share").mean(), 3));
         }
         return out;
+    }
+
+    /**
+     * Reads a table of runs written by {@code make ring-tables} (e.g. {@code ring-remedies.csv}), keeping
+     * {@link #run}'s columns (the file's further columns are for the tables' own bookkeeping).
+     *
+     * @param csv the file
+     * @return one row per run
+     * @throws IllegalArgumentException if the file cannot be read
+     */
+    public static Table read(java.nio.file.Path csv) {
+        if (!java.nio.file.Files.isReadable(csv)) {
+            throw new IllegalArgumentException("cannot read the runs in " + csv + " (make ring-tables writes them)");
+        }
+        Table all = Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).columnTypesPartial(Map.of(
+                "setting", ColumnType.STRING, "seed", ColumnType.LONG, "modes_papers", ColumnType.INTEGER,
+                "modes_strict", ColumnType.INTEGER, "hq_share", ColumnType.DOUBLE, "seconds", ColumnType.DOUBLE)));
+        Table runs = all.selectColumns("setting", "seed", "modes_papers", "modes_strict", "hq_share", "seconds");
+        runs.setName("runs");
+        return runs;
     }
 
     /** Returns the rows of one setting. */

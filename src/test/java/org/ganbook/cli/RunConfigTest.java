@@ -61,6 +61,22 @@ class RunConfigTest {
     }
 
     @Test
+    void dMirrorsGUnlessItsOwnWidthsAreGiven() {
+        RunConfig config = new RunConfig();
+        config.hidden = new int[] {64, 32, 16};
+        assertArrayEquals(new int[] {16, 32, 64}, config.discriminatorWidths());
+        config.discriminatorHidden = new int[] {64, 64};
+        RunConfig read = RunConfig.parse(config.toJson().getBytes(StandardCharsets.UTF_8), "config.json");
+        assertArrayEquals(new int[] {64, 64}, read.discriminatorWidths());
+        // a file written before the key existed: D mirrors G, as it did then
+        String old = config.toJson().replaceAll("\\s*\"discriminator_hidden\": \\[[^]]*\\],", "");
+        assertArrayEquals(new int[] {16, 32, 64}, RunConfig.parse(old.getBytes(StandardCharsets.UTF_8), "config.json")
+                .discriminatorWidths());
+        assertProblem(config.toJson().replaceAll("\"discriminator_hidden\": \\[[^]]*\\]", "\"discriminator_hidden\": [0]"),
+                "discriminator hidden layer widths must be in 1..16384, got [0]");
+    }
+
+    @Test
     void problemsAreNamed() {
         String valid = unusual().toJson();
         assertProblem(valid.replace("\"k\": 2", "\"k\": \"two\""), "config.json: \"k\" must be a whole number, found a string");
