@@ -246,7 +246,7 @@ def layer_times(threads, repeats, log, attempts=3):
     """The DCGAN generator's widest layer alone, both sides, both forms, alternating; median over the attempts."""
     env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads),
                GANBOOK_BENCH_THREADS=str(threads), DJL_OFFLINE="true")
-    times = {}
+    times, cpu_times = {}, {}
     for attempt in range(attempts):
         for kind in ("upsample", "tconv"):
             for impl, cmd in (("ganbook", java(threads) + ["layer", kind, str(repeats)]),
@@ -254,13 +254,18 @@ def layer_times(threads, repeats, log, attempts=3):
                 out = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
                 row = json.loads([line for line in out.splitlines() if line.startswith("@@ ")][-1][3:])
                 times.setdefault((impl, kind), []).append(row["median_ms"])
+                cpu_times.setdefault((impl, kind), []).append(row.get("median_cpu_ms"))
     result = []
     for (impl, kind), ms in sorted(times.items()):
         median = statistics.median(ms)
+        cpu = [c for c in cpu_times[(impl, kind)] if c is not None]
+        cpu_median = statistics.median(cpu) if cpu else None
         result.append({"impl": impl, "layer": kind, "threads": threads, "ms": median,
-                       "gflops": LAYER_FLOPS[kind] / median / 1e6, "runs_ms": ms})
+                       "gflops": LAYER_FLOPS[kind] / median / 1e6, "runs_ms": ms,
+                       "cpu_ms": cpu_median, "runs_cpu_ms": cpu})
         log(f"  layer {kind:8s} {impl:8s} {threads} thread(s): {median:7.2f} ms "
-            f"({LAYER_FLOPS[kind] / 1e9:.3f} GFLOP, {LAYER_FLOPS[kind] / median / 1e6:.1f} GFLOP/s)")
+            f"({LAYER_FLOPS[kind] / 1e9:.3f} GFLOP, {LAYER_FLOPS[kind] / median / 1e6:.1f} GFLOP/s)"
+            + (f", CPU {cpu_median:7.2f} ms (runs {', '.join(f'{c:.1f}' for c in cpu)})" if cpu else ""))
     return result
 
 
