@@ -234,23 +234,27 @@ def quality(args, log, config):
     return result
 
 
-def java(threads, heap="-Xmx1g"):
-    classpath = os.pathsep.join([os.path.join(ROOT, "target", "bench-classes"), os.path.join(ROOT, "target", "ganbook.jar"),
+def java(threads, heap="-Xmx1g", jar=None):
+    classpath = os.pathsep.join([os.path.join(ROOT, "target", "bench-classes"), jar or os.path.join(ROOT, "target", "ganbook.jar"),
                                  os.path.join(ROOT, "target", "lib", "*")])
     return ["java", heap, "-Djava.awt.headless=true", "-Dai.djl.offline=true",
             f"-Dai.djl.pytorch.num_threads={threads}", "-Dai.djl.pytorch.num_interop_threads=1",
             "-cp", classpath, "org.ganbook.bench.GanBench"]
 
 
-def layer_times(threads, repeats, log, attempts=3):
-    """The DCGAN generator's widest layer alone, both sides, both forms, alternating; median over the attempts."""
+def layer_times(threads, repeats, log, attempts=3, before=None):
+    """The DCGAN generator's widest layer alone, both sides, both forms, alternating; median over the attempts
+    (with --before, that jar's ganbook too)."""
     env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads),
                GANBOOK_BENCH_THREADS=str(threads), DJL_OFFLINE="true")
     times, cpu_times = {}, {}
     for attempt in range(attempts):
         for kind in ("upsample", "tconv"):
-            for impl, cmd in (("ganbook", java(threads) + ["layer", kind, str(repeats)]),
-                              ("pytorch", [sys.executable, os.path.join(HERE, "reference.py"), "layer", kind, str(repeats)])):
+            sides = [("ganbook", java(threads) + ["layer", kind, str(repeats)]),
+                     ("pytorch", [sys.executable, os.path.join(HERE, "reference.py"), "layer", kind, str(repeats)])]
+            if before:
+                sides.append(("before", java(threads, jar=before) + ["layer", kind, str(repeats)]))
+            for impl, cmd in sides:
                 out = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
                 row = json.loads([line for line in out.splitlines() if line.startswith("@@ ")][-1][3:])
                 times.setdefault((impl, kind), []).append(row["median_ms"])
@@ -356,7 +360,7 @@ def main():
         for threads in [int(t) for t in args.threads.split(",")]:
             log(f"== the DCGAN generator's widest layer alone, {threads} thread(s), forward + backward")
             try:
-                layers += layer_times(threads, 3 if args.quick else 20, log, args.layer_attempts)
+                layers += layer_times(threads, 3 if args.quick else 20, log, args.layer_attempts, args.before)
             except Exception as e:
                 log(f"  FAILED: {e}")
     qualities = []
