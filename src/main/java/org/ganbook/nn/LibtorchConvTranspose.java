@@ -1,20 +1,15 @@
 package org.ganbook.nn;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
-import ai.djl.pytorch.jni.JniUtils;
-import java.io.IOException;
-import java.io.InputStream;
-import org.slf4j.LoggerFactory;
+import org.ganbook.io.BundledModule;
 
 /**
  * libtorch's own transposed convolution ({@code torch.conv_transpose2d}, what {@code
@@ -30,9 +25,7 @@ import org.slf4j.LoggerFactory;
 final class LibtorchConvTranspose {
 
     private static final String RESOURCE = "conv-transpose2d.pt";
-    private static final Object LOCK = new Object();
-    private static PtSymbolBlock module;
-    private static boolean loaded;
+    private static final BundledModule MODULE = new BundledModule(LibtorchConvTranspose.class, RESOURCE, "the sub-pixel form");
 
     private LibtorchConvTranspose() {}
 
@@ -81,33 +74,9 @@ final class LibtorchConvTranspose {
         }
     }
 
-    /** The module, loaded on first use; {@code null} if the engine is not PyTorch or it cannot load. */
+    /** The module; {@code null} if the engine is not PyTorch or it cannot load. */
     private static PtSymbolBlock module() {
-        synchronized (LOCK) {
-            if (!loaded) {
-                loaded = true;
-                module = load();
-            }
-            return module;
-        }
-    }
-
-    private static PtSymbolBlock load() {
-        if (!"PyTorch".equals(Engine.getDefaultEngineName())) {
-            return null;
-        }
-        try (InputStream in = LibtorchConvTranspose.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return null;
-            }
-            // a manager of its own that lives as long as the class: the module holds no tensors
-            PtNDManager owner = (PtNDManager) NDManager.newBaseManager(Device.cpu(), "PyTorch");
-            return JniUtils.loadModule(owner, in, false, false);
-        } catch (IOException | RuntimeException e) {
-            LoggerFactory.getLogger(LibtorchConvTranspose.class)
-                    .warn("libtorch's transposed convolution did not load ({}); using the sub-pixel form", e.toString());
-            return null;
-        }
+        return MODULE.get();
     }
 
     /** Whether the module loaded (for tests). */
