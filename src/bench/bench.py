@@ -234,33 +234,42 @@ def quality(args, log, config):
     return result
 
 
-def java(threads, heap="-Xmx1g"):
-    classpath = os.pathsep.join([os.path.join(ROOT, "target", "bench-classes"), os.path.join(ROOT, "target", "ganbook.jar"),
+def java(threads, heap="-Xmx1g", jar=None):
+    classpath = os.pathsep.join([os.path.join(ROOT, "target", "bench-classes"), jar or os.path.join(ROOT, "target", "ganbook.jar"),
                                  os.path.join(ROOT, "target", "lib", "*")])
     return ["java", heap, "-Djava.awt.headless=true", "-Dai.djl.offline=true",
             f"-Dai.djl.pytorch.num_threads={threads}", "-Dai.djl.pytorch.num_interop_threads=1",
             "-cp", classpath, "org.ganbook.bench.GanBench"]
 
 
-def layer_times(threads, repeats, log, attempts=3):
-    """The DCGAN generator's widest layer alone, both sides, both forms, alternating; median over the attempts."""
+def layer_times(threads, repeats, log, attempts=3, before=None):
+    """The DCGAN generator's widest layer alone, both sides, both forms, alternating; median over the attempts
+    (with --before, that jar's ganbook too)."""
     env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads),
                GANBOOK_BENCH_THREADS=str(threads), DJL_OFFLINE="true")
-    times = {}
+    times, cpu_times = {}, {}
     for attempt in range(attempts):
         for kind in ("upsample", "tconv"):
-            for impl, cmd in (("ganbook", java(threads) + ["layer", kind, str(repeats)]),
-                              ("pytorch", [sys.executable, os.path.join(HERE, "reference.py"), "layer", kind, str(repeats)])):
+            sides = [("ganbook", java(threads) + ["layer", kind, str(repeats)]),
+                     ("pytorch", [sys.executable, os.path.join(HERE, "reference.py"), "layer", kind, str(repeats)])]
+            if before:
+                sides.append(("before", java(threads, jar=before) + ["layer", kind, str(repeats)]))
+            for impl, cmd in sides:
                 out = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
                 row = json.loads([line for line in out.splitlines() if line.startswith("@@ ")][-1][3:])
                 times.setdefault((impl, kind), []).append(row["median_ms"])
+                cpu_times.setdefault((impl, kind), []).append(row.get("median_cpu_ms"))
     result = []
     for (impl, kind), ms in sorted(times.items()):
         median = statistics.median(ms)
+        cpu = [c for c in cpu_times[(impl, kind)] if c is not None]
+        cpu_median = statistics.median(cpu) if cpu else None
         result.append({"impl": impl, "layer": kind, "threads": threads, "ms": median,
-                       "gflops": LAYER_FLOPS[kind] / median / 1e6, "runs_ms": ms})
+                       "gflops": LAYER_FLOPS[kind] / median / 1e6, "runs_ms": ms,
+                       "cpu_ms": cpu_median, "runs_cpu_ms": cpu})
         log(f"  layer {kind:8s} {impl:8s} {threads} thread(s): {median:7.2f} ms "
-            f"({LAYER_FLOPS[kind] / 1e9:.3f} GFLOP, {LAYER_FLOPS[kind] / median / 1e6:.1f} GFLOP/s)")
+            f"({LAYER_FLOPS[kind] / 1e9:.3f} GFLOP, {LAYER_FLOPS[kind] / median / 1e6:.1f} GFLOP/s)"
+            + (f", CPU {cpu_median:7.2f} ms (runs {', '.join(f'{c:.1f}' for c in cpu)})" if cpu else ""))
     return result
 
 
@@ -351,7 +360,7 @@ def main():
         for threads in [int(t) for t in args.threads.split(",")]:
             log(f"== the DCGAN generator's widest layer alone, {threads} thread(s), forward + backward")
             try:
-                layers += layer_times(threads, 3 if args.quick else 20, log, args.layer_attempts)
+                layers += layer_times(threads, 3 if args.quick else 20, log, args.layer_attempts, args.before)
             except Exception as e:
                 log(f"  FAILED: {e}")
     qualities = []

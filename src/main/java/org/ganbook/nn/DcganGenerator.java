@@ -175,9 +175,10 @@ public final class DcganGenerator extends SequentialBlock {
 
         /**
          * Sets how feature maps are up-sampled; default {@link Upsampling#NEAREST_CONV}. {@link
-         * Upsampling#TRANSPOSED_CONV}, the paper's, costs less per iteration but reached a higher
-         * (worse) classifier Fréchet distance at equal iterations in the seeds measured so far
-         * ({@code src/bench/README.md}).
+         * Upsampling#TRANSPOSED_CONV}, the paper's, costs about half as much per iteration (libtorch's
+         * kernel) but reached a higher (worse) classifier Fréchet distance at equal iterations on every
+         * seed measured (seeds 1 and 2 after 200 and 400 iterations, seed 42 after 200; {@code
+         * src/bench/README.md}).
          */
         public Builder optUpsampling(Upsampling upsampling) {
             this.upsampling = upsampling;

@@ -12,14 +12,15 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * A 2-D transposed convolution with the semantics of PyTorch's {@code ConvTranspose2d}, built from
- * operations DJL's PyTorch engine supports (its own {@code Conv2dTranspose} throws "Not implemented"
- * there, and DJL's API has no other way to reach libtorch's kernel).
+ * A 2-D transposed convolution with the semantics of PyTorch's {@code ConvTranspose2d} (DJL's own
+ * {@code Conv2dTranspose} throws "Not implemented" on the PyTorch engine).
  *
  * <p>A transposed convolution lets every input pixel stamp a copy of the kernel, scaled by the
- * pixel's value, onto the output, {@code stride} pixels apart, and adds the overlapping stamps. It is
- * computed at the input's resolution, as one ordinary convolution followed by a pixel shuffle (the
- * sub-pixel form):
+ * pixel's value, onto the output, {@code stride} pixels apart, and adds the overlapping stamps. On the
+ * PyTorch engine (float32) it is libtorch's own kernel, {@code torch.conv_transpose2d}, called through a
+ * small TorchScript module in the jar ({@link LibtorchConvTranspose}); its gradients are libtorch's.
+ * Elsewhere, and as {@link #subPixel}, it is computed at the input's resolution, as one ordinary
+ * convolution followed by a pixel shuffle (the sub-pixel form):
  *
  * <ol>
  *   <li>the output pixels fall into {@code sH·sW} phases by their position modulo the stride; the
@@ -111,6 +112,25 @@ public final class TransposedConv2d extends AbstractBlock {
                             + " and "
                             + w);
         }
+        if (LibtorchConvTranspose.supports(input, weight, bias)) {
+            return LibtorchConvTranspose.compute(input, weight, bias, stride, padding, outPadding, dilation);
+        }
+        return subPixel(input, weight, bias, stride, padding, outPadding, dilation);
+    }
+
+    /**
+     * The same transposed convolution as {@link #transposedConv2d}, always in the sub-pixel form (one
+     * convolution over the stride phases, then a pixel shuffle), whatever the engine: the fallback off
+     * the PyTorch engine, kept callable so that the two forms can be compared.
+     */
+    static NDArray subPixel(
+            NDArray input,
+            NDArray weight,
+            NDArray bias,
+            Shape stride,
+            Shape padding,
+            Shape outPadding,
+            Shape dilation) {
         // Every array made from the weight would belong to the weight's manager, which lives as long as the
         // network: without the scope each forward pass would leave its kernel arrays behind (about 10 MB an
         // iteration on the DCGAN generator). The scope closes them all; autograd keeps what backward needs.

@@ -1,21 +1,16 @@
 package org.ganbook.train;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
-import ai.djl.pytorch.jni.JniUtils;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.LoggerFactory;
+import org.ganbook.io.BundledModule;
 
 /**
  * libtorch's multi-tensor Adam kernel ({@code torch._fused_adam_}, what {@code
@@ -29,9 +24,7 @@ import org.slf4j.LoggerFactory;
 final class FusedAdam {
 
     private static final String RESOURCE = "fused-adam.pt";
-    private static final Object LOCK = new Object();
-    private static PtSymbolBlock module;
-    private static boolean loaded;
+    private static final BundledModule MODULE = new BundledModule(FusedAdam.class, RESOURCE, "DJL's slower Adam update");
 
     private FusedAdam() {}
 
@@ -100,32 +93,8 @@ final class FusedAdam {
         return IValue.listFrom(tensors);
     }
 
-    /** The module, loaded on first use; {@code null} if the engine is not PyTorch or it cannot load. */
+    /** The module; {@code null} if the engine is not PyTorch or it cannot load. */
     private static PtSymbolBlock module() {
-        synchronized (LOCK) {
-            if (!loaded) {
-                loaded = true;
-                module = load();
-            }
-            return module;
-        }
-    }
-
-    private static PtSymbolBlock load() {
-        if (!"PyTorch".equals(Engine.getDefaultEngineName())) {
-            return null;
-        }
-        try (InputStream in = FusedAdam.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return null;
-            }
-            // a manager of its own that lives as long as the class: the module holds no tensors
-            PtNDManager owner = (PtNDManager) NDManager.newBaseManager(Device.cpu(), "PyTorch");
-            return JniUtils.loadModule(owner, in, false, false);
-        } catch (IOException | RuntimeException e) {
-            LoggerFactory.getLogger(FusedAdam.class)
-                    .warn("the fused Adam kernel did not load ({}); using DJL's slower Adam update", e.toString());
-            return null;
-        }
+        return MODULE.get();
     }
 }

@@ -3,6 +3,7 @@ package org.ganbook.nn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -12,14 +13,31 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class TransposedConv2dTest {
 
     private static final Shape ONE = new Shape(1, 1);
     private static final Shape ZERO = new Shape(0, 0);
 
-    @Test
-    void strideTwoKernelTwoStampsNonOverlappingCopies() {
+    /** The two ways the layer computes: libtorch's kernel (the default on PyTorch) and the sub-pixel fallback. */
+    enum Form {
+        LIBTORCH,
+        SUB_PIXEL;
+
+        NDArray apply(NDArray x, NDArray k, NDArray b, Shape stride, Shape padding, Shape outPadding, Shape dilation) {
+            if (this == LIBTORCH) {
+                assertTrue(LibtorchConvTranspose.supports(x, k, b), "libtorch's kernel is not used for these arrays");
+                return TransposedConv2d.transposedConv2d(x, k, b, stride, padding, outPadding, dilation);
+            }
+            return TransposedConv2d.subPixel(x, k, b, stride, padding, outPadding, dilation);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void strideTwoKernelTwoStampsNonOverlappingCopies(Form form) {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray x = manager.create(new float[] {1, -1, 2, 0.5f}, new Shape(1, 1, 2, 2));
             NDArray k = manager.create(new float[] {1, 2, 3, 4}, new Shape(1, 1, 2, 2));
@@ -30,14 +48,15 @@ class TransposedConv2dTest {
                 2, 4, 0.5f, 1,
                 6, 8, 1.5f, 2
             };
-            NDArray y = TransposedConv2d.transposedConv2d(x, k, null, new Shape(2, 2), ZERO, ZERO, ONE);
+            NDArray y = form.apply(x, k, null, new Shape(2, 2), ZERO, ZERO, ONE);
             assertEquals(new Shape(1, 1, 4, 4), y.getShape());
             assertArrayEquals(expected, y.toFloatArray(), 1e-6f);
         }
     }
 
-    @Test
-    void strideTwoKernelThreeAddsTheOverlaps() {
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void strideTwoKernelThreeAddsTheOverlaps(Form form) {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray x = manager.create(new float[] {1, 2, 3, 4}, new Shape(1, 1, 2, 2));
             NDArray k =
@@ -50,7 +69,7 @@ class TransposedConv2dTest {
                 12, 15, 34, 20, 24,
                 21, 24, 55, 32, 36
             };
-            NDArray y = TransposedConv2d.transposedConv2d(x, k, null, new Shape(2, 2), ZERO, ZERO, ONE);
+            NDArray y = form.apply(x, k, null, new Shape(2, 2), ZERO, ZERO, ONE);
             assertEquals(new Shape(1, 1, 5, 5), y.getShape());
             assertArrayEquals(full, y.toFloatArray(), 1e-5f);
 
@@ -60,7 +79,7 @@ class TransposedConv2dTest {
                 14, 36, 24,
                 15, 34, 20
             };
-            y = TransposedConv2d.transposedConv2d(x, k, null, new Shape(2, 2), ONE, ZERO, ONE);
+            y = form.apply(x, k, null, new Shape(2, 2), ONE, ZERO, ONE);
             assertEquals(new Shape(1, 1, 3, 3), y.getShape());
             assertArrayEquals(padded, y.toFloatArray(), 1e-5f);
 
@@ -72,14 +91,15 @@ class TransposedConv2dTest {
                 24.5f, 55.5f, 32.5f, 36.5f
             };
             NDArray bias = manager.create(new float[] {0.5f});
-            y = TransposedConv2d.transposedConv2d(x, k, bias, new Shape(2, 2), ONE, ONE, ONE);
+            y = form.apply(x, k, bias, new Shape(2, 2), ONE, ONE, ONE);
             assertEquals(new Shape(1, 1, 4, 4), y.getShape());
             assertArrayEquals(outPadded, y.toFloatArray(), 1e-5f);
         }
     }
 
-    @Test
-    void matchesAScatterAddLoopOnRandomInputs() {
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void matchesAScatterAddLoopOnRandomInputs(Form form) {
         Random random = new Random(7);
         int[][] cases = {
             // batch, cIn, cOut, h, w, kH, kW, stride, padding, outPadding, dilation
@@ -155,12 +175,16 @@ class TransposedConv2dTest {
                 assertEquals(outShape, y.getShape(), java.util.Arrays.toString(c));
                 assertEquals(outShape, block.getOutputShapes(new Shape[] {inShape})[0]);
                 assertArrayEquals(expected, y.toFloatArray(), 1e-4f, java.util.Arrays.toString(c));
+                NDArray z = form.apply(manager.create(x, inShape), manager.create(k, new Shape(cIn, cOut, kH, kW)),
+                        manager.create(b), new Shape(s, s), new Shape(p, p), new Shape(op, op), new Shape(d, d));
+                assertArrayEquals(expected, z.toFloatArray(), 1e-4f, form + " " + java.util.Arrays.toString(c));
             }
         }
     }
 
-    @Test
-    void theInputGradientIsTheOrdinaryConvolutionOfTheOutputGradient() {
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void theInputGradientIsTheOrdinaryConvolutionOfTheOutputGradient(Form form) {
         // <R, convT(x, w)> = <conv(R, w), x>: the transposed convolution is the adjoint of the strided one
         Random random = new Random(11);
         int[][] cases = {{2, 3, 4, 7, 7, 4, 2, 1}, {1, 2, 3, 5, 4, 3, 2, 1}, {1, 2, 2, 4, 4, 6, 3, 1}};
@@ -173,7 +197,7 @@ class TransposedConv2dTest {
                 NDArray r;
                 try (ai.djl.training.GradientCollector collector =
                         ai.djl.engine.Engine.getInstance().newGradientCollector()) {
-                    NDArray y = TransposedConv2d.transposedConv2d(
+                    NDArray y = form.apply(
                             x, weight, null, new Shape(s, s), new Shape(p, p), ZERO, ONE);
                     r = manager.create(randomValues(random, (int) y.size()), y.getShape());
                     collector.backward(y.mul(r).sum());
@@ -188,8 +212,9 @@ class TransposedConv2dTest {
         }
     }
 
-    @Test
-    void theWeightGradientMatchesFiniteDifferences() {
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void theWeightGradientMatchesFiniteDifferences(Form form) {
         // the output is linear in the weight, so central differences are exact up to rounding
         Random random = new Random(13);
         int[][] cases = {{2, 2, 3, 4, 4, 4, 2, 1, 0}, {1, 3, 2, 3, 5, 3, 2, 1, 1}};
@@ -207,7 +232,7 @@ class TransposedConv2dTest {
                 NDArray r;
                 try (ai.djl.training.GradientCollector collector =
                         ai.djl.engine.Engine.getInstance().newGradientCollector()) {
-                    NDArray y = TransposedConv2d.transposedConv2d(x, weight, bias, stride, padding, outPadding, ONE);
+                    NDArray y = form.apply(x, weight, bias, stride, padding, outPadding, ONE);
                     r = manager.create(randomValues(random, (int) y.size()), y.getShape());
                     collector.backward(y.mul(r).sum());
                 }
@@ -217,13 +242,94 @@ class TransposedConv2dTest {
                     for (int side = 0; side < 2; side++) {
                         float[] moved = weights.clone();
                         moved[i] += side == 0 ? 0.5f : -0.5f;
-                        NDArray y = TransposedConv2d.transposedConv2d(
+                        NDArray y = form.apply(
                                 x, manager.create(moved, weight.getShape()), bias, stride, padding, outPadding, ONE);
                         f[side] = y.mul(r).sum().getFloat();
                     }
                     assertEquals(f[0] - f[1], gradient[i], 2e-3, "weight " + i + " of " + java.util.Arrays.toString(c));
                 }
             }
+        }
+    }
+
+    @Test
+    void libtorchsKernelAndTheSubPixelFormAgreeInValuesAndGradients() {
+        Random random = new Random(17);
+        int[][] cases = {
+            // batch, cIn, cOut, h, w, k, stride, padding, outPadding, dilation
+            {8, 16, 8, 7, 7, 4, 2, 1, 0, 1}, // the DCGAN's middle layer, narrower
+            {4, 8, 1, 14, 14, 4, 2, 1, 0, 1}, // its last layer
+            {2, 3, 4, 5, 6, 3, 2, 1, 1, 2},
+            {3, 2, 3, 4, 4, 5, 3, 2, 2, 1},
+        };
+        try (NDManager manager = NDManager.newBaseManager()) {
+            assertTrue(LibtorchConvTranspose.available(), "conv-transpose2d.pt did not load on the PyTorch engine");
+            for (int[] c : cases) {
+                Shape inShape = new Shape(c[0], c[1], c[3], c[4]);
+                Shape weightShape = new Shape(c[1], c[2], c[5], c[5]);
+                float[] x = randomValues(random, (int) inShape.size());
+                float[] k = randomValues(random, (int) weightShape.size());
+                float[] b = randomValues(random, c[2]);
+                Shape stride = new Shape(c[6], c[6]);
+                Shape padding = new Shape(c[7], c[7]);
+                Shape outPadding = new Shape(c[8], c[8]);
+                Shape dilation = new Shape(c[9], c[9]);
+                float[][][] results = new float[2][][];
+                float[] r = null;
+                for (Form form : Form.values()) {
+                    NDArray input = manager.create(x, inShape);
+                    NDArray weight = manager.create(k, weightShape);
+                    NDArray bias = manager.create(b);
+                    input.setRequiresGradient(true);
+                    weight.setRequiresGradient(true);
+                    bias.setRequiresGradient(true);
+                    NDArray y;
+                    try (ai.djl.training.GradientCollector collector =
+                            ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                        y = form.apply(input, weight, bias, stride, padding, outPadding, dilation);
+                        if (r == null) {
+                            r = randomValues(random, (int) y.size());
+                        }
+                        collector.backward(y.mul(manager.create(r, y.getShape())).sum());
+                    }
+                    results[form.ordinal()] = new float[][] {
+                        y.toFloatArray(),
+                        input.getGradient().toFloatArray(),
+                        weight.getGradient().toFloatArray(),
+                        bias.getGradient().toFloatArray()
+                    };
+                }
+                String[] what = {"values", "input gradient", "weight gradient", "bias gradient"};
+                for (int i = 0; i < what.length; i++) {
+                    float[] a = results[0][i];
+                    float[] e = results[1][i];
+                    float scale = 0;
+                    for (float v : e) {
+                        scale = Math.max(scale, Math.abs(v));
+                    }
+                    assertArrayEquals(e, a, 1e-5f * Math.max(1, scale), what[i] + " of " + java.util.Arrays.toString(c));
+                }
+            }
+        }
+    }
+
+    @Test
+    void insideAGradientCollectorAutogradRecordsLibtorchsConvolution() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.randomNormal(new Shape(2, 3, 4, 4));
+            NDArray weight = manager.randomNormal(new Shape(3, 2, 4, 4));
+            weight.setRequiresGradient(true);
+            try (ai.djl.training.GradientCollector collector =
+                    ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                NDArray y = TransposedConv2d.transposedConv2d(
+                        x, weight, null, new Shape(2, 2), new Shape(1, 1), ZERO, ONE);
+                assertEquals(new Shape(2, 2, 8, 8), y.getShape());
+                // the graph's last node is libtorch's own backward of the convolution, not the sub-pixel form's reshapes
+                assertEquals("ConvolutionBackward0",
+                        ai.djl.pytorch.jni.JniUtils.getGradientFunctionNames((ai.djl.pytorch.engine.PtNDArray) y));
+                collector.backward(y.sum());
+            }
+            assertTrue(weight.getGradient().abs().sum().getFloat() > 0, "no gradient reached the weight");
         }
     }
 
