@@ -164,6 +164,21 @@ public final class CycleGanTrainer implements AutoCloseable {
                 MlpDiscriminator.builder().setInputShape(sampleY).optHidden(hidden).build());
     }
 
+    /**
+     * A builder for points that keep their shape: G and F {@link Translators#residualMlp} (x plus a fully
+     * connected change that starts at zero, so both start as the identity), D_X and D_Y
+     * {@link MlpDiscriminator}s, all with the same hidden widths; fresh networks on every call.
+     *
+     * @param sample the shape of one sample of X and of Y, e.g. {@code (2)}
+     * @param hidden the hidden widths of all four networks
+     * @return the builder, domains still to set
+     */
+    public static CycleGanBuilder residualBuilder(Shape sample, int... hidden) {
+        return builder(Translators.residualMlp(sample, hidden), Translators.residualMlp(sample, hidden),
+                MlpDiscriminator.builder().setInputShape(sample).optHidden(hidden).build(),
+                MlpDiscriminator.builder().setInputShape(sample).optHidden(hidden).build());
+    }
+
     private void initialize() {
         Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
         Shape x = new Shape(1).addAll(dataX.sampleShape());
