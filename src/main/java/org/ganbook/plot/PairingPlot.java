@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.List;
 import org.ganbook.data.SpiralArm;
 
@@ -20,7 +19,7 @@ public final class PairingPlot {
     private static final int LEFT = 58;
     private static final int TOP = 44;
     private static final int RIGHT = 24;
-    private static final int BOTTOM = 96;
+    private static final int BOTTOM = 124;
 
     private PairingPlot() {}
 
@@ -33,7 +32,7 @@ public final class PairingPlot {
      * @param domainX X, a spiral arm (colours each x by its place along the arm)
      * @param domainY Y = T(X) (its centre line is drawn, coloured by the place of X that T puts there)
      * @param title the title
-     * @return the picture, about 500×560
+     * @return the picture, about 500×590
      */
     public static BufferedImage render(float[] x, float[] mapped, String mappedName, SpiralArm domainX,
             SpiralArm domainY, String title) {
@@ -116,14 +115,20 @@ public final class PairingPlot {
         g.setColor(Palette.TEXT);
         g.setFont(ChartStyle.TITLE_FONT);
         Draw.centered(g, title == null ? "" : title, (LEFT + SIZE + RIGHT) / 2.0, 28);
-        List<Draw.Entry> first = new ArrayList<>();
-        first.add(Draw.Entry.point("x (faint), coloured by its place along X", Palette.withAlpha(Palette.along(0.2), 90)));
-        first.add(Draw.Entry.point(mappedName + ", the colour of its x", Palette.along(0.2)));
-        Draw.legend(g, first, LEFT + SIZE / 2.0, TOP + SIZE + 48);
-        List<Draw.Entry> second = new ArrayList<>();
-        second.add(Draw.Entry.line("band: Y, coloured by the place of X that T puts there", Palette.along(0.8),
-                new BasicStroke(5f)));
-        Draw.legend(g, second, LEFT + SIZE / 2.0, TOP + SIZE + 74);
+        g.setFont(ChartStyle.AXIS_TITLE_FONT);
+        Draw.centered(g, "first coordinate", LEFT + SIZE / 2.0, TOP + SIZE + 42);
+        Graphics2D rotated = (Graphics2D) g.create();
+        rotated.translate(LEFT - 42, TOP + SIZE / 2.0);
+        rotated.rotate(-Math.PI / 2);
+        Draw.centered(rotated, "second coordinate", 0, 0);
+        rotated.dispose();
+        g.setFont(ChartStyle.TICK_FONT);
+        Draw.legend(g, List.of(Draw.Entry.point("x (faint), coloured by its place along X",
+                Palette.withAlpha(Palette.along(0.2), 90))), LEFT + SIZE / 2.0, TOP + SIZE + 66);
+        Draw.legend(g, List.of(Draw.Entry.point(mappedName + " (bright), in the colour of its x", Palette.along(0.2))),
+                LEFT + SIZE / 2.0, TOP + SIZE + 87);
+        Draw.legend(g, List.of(Draw.Entry.line("band: Y, coloured by the place of X that T puts there",
+                Palette.along(0.8), new BasicStroke(5f))), LEFT + SIZE / 2.0, TOP + SIZE + 108);
         g.dispose();
         return img;
     }
