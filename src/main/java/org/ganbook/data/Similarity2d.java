@@ -46,6 +46,62 @@ public record Similarity2d(double degrees, double scale, double shiftX, double s
         return out;
     }
 
+    /** Returns the transformation that changes nothing. */
+    public static Similarity2d identity() {
+        return new Similarity2d(0, 1, 0, 0);
+    }
+
+    /**
+     * Applies the transformation to one point.
+     *
+     * @param x the first coordinate
+     * @param y the second coordinate
+     * @param out receives the transformed point, length 2
+     */
+    public void apply(double x, double y, double[] out) {
+        double cos = Math.cos(Math.toRadians(degrees));
+        double sin = Math.sin(Math.toRadians(degrees));
+        out[0] = scale * (cos * x - sin * y) + shiftX;
+        out[1] = scale * (sin * x + cos * y) + shiftY;
+    }
+
+    /**
+     * Undoes the transformation for one point: the point this transformation takes to {@code (x, y)}.
+     *
+     * @param x the first coordinate
+     * @param y the second coordinate
+     * @return {@code {x, y}} before the transformation
+     */
+    public double[] invert(double x, double y) {
+        double cos = Math.cos(Math.toRadians(degrees));
+        double sin = Math.sin(Math.toRadians(degrees));
+        double u = (x - shiftX) / scale;
+        double v = (y - shiftY) / scale;
+        return new double[] {cos * u + sin * v, -sin * u + cos * v};
+    }
+
+    /**
+     * This transformation applied after {@code first}: one similarity doing both.
+     *
+     * @param first the transformation applied first
+     * @return the composition, this ∘ first
+     */
+    public Similarity2d after(Similarity2d first) {
+        double[] shift = new double[2];
+        apply(first.shiftX, first.shiftY, shift);
+        return new Similarity2d(degrees + first.degrees, scale * first.scale, shift[0], shift[1]);
+    }
+
+    /**
+     * The image of a spiral arm: the same arm, moved by this transformation.
+     *
+     * @param arm the domain X
+     * @return the domain T(X)
+     */
+    public SpiralArm apply(SpiralArm arm) {
+        return arm.moved(this);
+    }
+
     /**
      * The image of a mixture: the same number of modes, each centre transformed, std times the scale.
      *

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The toy distributions of the first notebooks, generated in code: a 1-D Gaussian (the picture of
- * Goodfellow et al.'s Figure 1), 1-D mixtures, and the 2-D ring, grid, spiral and two moons.
+ * Goodfellow et al.'s Figure 1), 1-D mixtures, and the 2-D ring, grid, spiral, spiral arm and two moons.
  *
  * <pre>{@code
  * Mixture2d ring = Toys.ring();                 // 8 Gaussians on a circle of radius 2
@@ -153,5 +153,29 @@ public final class Toys {
      */
     public static ToyDistribution twoMoons(double noise) {
         return new TwoMoons(noise);
+    }
+
+    /**
+     * Returns one arm of a spiral: three quarters of a turn whose radius grows from 0.6 to 2, blurred by
+     * noise of std 0.08, with three times as many points per degree at the outer end as at the inner one. No turn or mirror takes it onto itself.
+     *
+     * @return the distribution
+     */
+    public static SpiralArm spiralArm() {
+        return spiralArm(0.6, 2, 270, 0.08);
+    }
+
+    /**
+     * Returns one arm of an Archimedean spiral (see {@link SpiralArm}), unmoved.
+     *
+     * @param inner the radius at the inner end
+     * @param outer the radius at the outer end, larger
+     * @param sweepDegrees the angle the arm turns through, in (0°, 360°)
+     * @param noise the standard deviation of the noise added to each coordinate
+     * @return the distribution
+     */
+    public static SpiralArm spiralArm(double inner, double outer, double sweepDegrees, double noise) {
+        return new SpiralArm(String.format(Locale.ROOT, "spiral arm (radius %s to %s, %s°, noise %s)", inner, outer,
+                sweepDegrees, noise), inner, outer, sweepDegrees, noise, Similarity2d.identity());
     }
 }

@@ -1,10 +1,11 @@
 package org.ganbook.metrics;
 
-import org.ganbook.data.Mixture2d;
+import org.ganbook.data.Similarity2d;
+import org.ganbook.data.SpiralArm;
 
 /**
  * How well a learned mapping G: X → Y pairs its inputs with their true images, when the truth T is known:
- * the distance of G(x) from T(x), and for mixtures whether x's mode goes to T's image of that mode.
+ * the distance of G(x) from T(x), and for a spiral arm whether each x lands at its own place along Y's arm.
  * CycleGAN's notebook checks an unpaired translation with it.
  */
 public final class Pairing {
@@ -51,54 +52,42 @@ public final class Pairing {
     }
 
     /**
-     * The share of points x whose image G(x) lies nearest to the image of x's own mode: with Y = T(X) and
-     * the modes of Y in the order of X's, mode k of X should go to mode k of Y.
-     *
-     * @param x points of X, {@code x0, y0, x1, y1, ...}
-     * @param mapped G(x), in the same order
-     * @param domainX X's mixture
-     * @param domainY Y's mixture, mode k being T's image of X's mode k
-     * @return the share in [0, 1]
-     */
-    public static double modeAgreement(float[] x, float[] mapped, Mixture2d domainX, Mixture2d domainY) {
-        requireRows(x, mapped, 2);
-        if (domainX.numModes() != domainY.numModes()) {
-            throw new IllegalArgumentException("X has " + domainX.numModes() + " modes and Y " + domainY.numModes());
-        }
-        int agree = 0;
-        for (int i = 0; i < x.length; i += 2) {
-            if (domainX.nearestMode(x[i], x[i + 1]) == domainY.nearestMode(mapped[i], mapped[i + 1])) {
-                agree++;
-            }
-        }
-        return agree / (x.length / 2.0);
-    }
-
-    /**
-     * Everything the notebook measures about a mapping G: X → Y of 2-D mixtures against the truth T.
+     * Everything the notebook measures about a mapping G: X → Y between two spiral arms, against the truth T.
      *
      * @param distanceToTruth mean ‖G(x) − T(x)‖
-     * @param modeAgreement the share of x whose G(x) lies nearest to T's image of x's mode
-     * @param modesReached how many of Y's modes G reaches (at least 1% of an even share of the samples
-     *     within 3 std; see {@link ModeCoverage})
-     * @param modes Y's number of modes
-     * @param inY the share of G(x) within 3 std of one of Y's modes
+     * @param span Y's size: the largest distance between two points of its centre line
+     * @param positionError mean |position of G(x) along Y − position of x along X|, positions in [0, 1] from the
+     *     inner end: 0 when every x lands at its own place along the arm, about 0.5 when the arm is reversed
+     * @param inY the share of G(x) within 3 noise std of Y's centre line
+     * @param sectionsReached how many of Y's ten equal sections (by position) hold at least 1% of the G(x)
+     *     that are in Y
      * @param cycleError mean ‖F(G(x)) − x‖
      */
-    public record Report(double distanceToTruth, double modeAgreement, int modesReached, int modes, double inY,
+    public record Report(double distanceToTruth, double span, double positionError, double inY, int sectionsReached,
             double cycleError) {
 
-        /** Returns whether G sends (nearly) every x to the mode T sends it to: mode agreement above 0.9. */
-        public boolean pairsTruly() {
-            return modeAgreement > 0.9;
+        /** Returns mean ‖G(x) − T(x)‖ as a share of Y's span. */
+        public double relativeDistance() {
+            return distanceToTruth / span;
+        }
+
+        /**
+         * Returns whether G is T within {@code tolerance}: mean ‖G(x) − T(x)‖ below that share of Y's span.
+         *
+         * @param tolerance a share of the span, e.g. 0.2
+         * @return whether G recovered T
+         */
+        public boolean recovers(double tolerance) {
+            return relativeDistance() < tolerance;
         }
 
         @Override
         public String toString() {
             return String.format(java.util.Locale.ROOT,
-                    "mean ‖G(x) − T(x)‖ %.3f | x sent to T's mode: %.1f%% | modes of Y reached %d of %d"
-                            + " | G(x) in Y: %.1f%% | mean ‖F(G(x)) − x‖ %.3f",
-                    distanceToTruth, 100 * modeAgreement, modesReached, modes, 100 * inY, cycleError);
+                    "mean ‖G(x) − T(x)‖ %.3f (%.1f%% of Y's span %.2f) | place along the arm off by %.3f"
+                            + " | G(x) in Y: %.1f%%, %d of 10 sections | mean ‖F(G(x)) − x‖ %.3f",
+                    distanceToTruth, 100 * relativeDistance(), span, positionError, 100 * inY, sectionsReached,
+                    cycleError);
         }
     }
 
@@ -109,16 +98,33 @@ public final class Pairing {
      * @param mapped G(x)
      * @param back F(G(x))
      * @param truth T
-     * @param domainX X's mixture
-     * @param domainY Y = T(X)
+     * @param domainX X, a spiral arm; Y is {@code truth.apply(domainX)}
      * @return the report
      */
-    public static Report evaluate(float[] x, float[] mapped, float[] back, org.ganbook.data.Similarity2d truth,
-            Mixture2d domainX, Mixture2d domainY) {
+    public static Report evaluate(float[] x, float[] mapped, float[] back, Similarity2d truth, SpiralArm domainX) {
+        requireRows(x, mapped, 2);
         requireRows(x, back, 2);
-        ModeCoverage.Result coverage = ModeCoverage.evaluate(mapped, domainY.modes(), domainY.std());
-        return new Report(meanDistance(mapped, truth.apply(x), 2), modeAgreement(x, mapped, domainX, domainY),
-                coverage.modesCovered(), domainY.numModes(), coverage.highQualityShare(), meanDistance(back, x, 2));
+        SpiralArm domainY = truth.apply(domainX);
+        int n = x.length / 2;
+        int inY = 0;
+        int[] sections = new int[10];
+        double positionError = 0;
+        for (int i = 0; i < x.length; i += 2) {
+            double place = domainY.position(mapped[i], mapped[i + 1]);
+            positionError += Math.abs(place - domainX.position(x[i], x[i + 1]));
+            if (domainY.distance(mapped[i], mapped[i + 1]) < 3 * domainY.noise()) {
+                inY++;
+                sections[Math.min(9, (int) (place * 10))]++;
+            }
+        }
+        int reached = 0;
+        for (int count : sections) {
+            if (count >= 0.01 * inY && count > 0) {
+                reached++;
+            }
+        }
+        return new Report(meanDistance(mapped, truth.apply(x), 2), domainY.span(), positionError / n,
+                inY / (double) n, reached, meanDistance(back, x, 2));
     }
 
     private static void requireRows(float[] a, float[] b, int dimension) {

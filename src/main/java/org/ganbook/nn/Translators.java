@@ -1,9 +1,16 @@
 package org.ganbook.nn;
 
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.initializer.ConstantInitializer;
+import java.util.List;
 
 /**
  * Generators that take a sample rather than noise, as CycleGAN's G: X → Y and F: Y → X do: the input is
@@ -28,6 +35,33 @@ public final class Translators {
         MlpGenerator body = MlpGenerator.builder().setCodingSize(Math.toIntExact(input.size())).setOutputShape(output)
                 .optHidden(hidden).optOutput(activation).build();
         return new SequentialBlock().add(Blocks.batchFlattenBlock()).add(body);
+    }
+
+    /**
+     * A fully connected network plus its input, x + mlp(x), for samples that keep their shape (2-D points).
+     * The mlp's last layer starts at zero, so the network starts as the identity map: it begins by keeping a
+     * shape's orientation, and learns only the change. (The skip connection is the one CycleGAN's residual
+     * generators have inside each block, here around the whole network, started at zero as in Goyal et al.
+     * 2017's zero-initialised residual branches.)
+     *
+     * @param sample the shape of one sample, in and out
+     * @param hidden the widths of the hidden layers (LeakyReLU 0.2)
+     * @return the network
+     */
+    public static ParallelBlock residualMlp(Shape sample, int... hidden) {
+        Layers.requireShape("sample", sample);
+        Layers.requireWidths(hidden);
+        SequentialBlock change = new SequentialBlock().add(Blocks.batchFlattenBlock());
+        for (int units : hidden) {
+            change.add(Linear.builder().setUnits(units).build()).add(Layers.leakyRelu(0.2f));
+        }
+        Linear last = Linear.builder().setUnits(sample.size()).build();
+        last.setInitializer(new ConstantInitializer(0), Parameter.Type.WEIGHT);
+        change.add(last).add(new LambdaBlock(list -> new NDList(list.singletonOrThrow()
+                .reshape(new Shape(list.singletonOrThrow().getShape().get(0)).addAll(sample)))));
+        return new ParallelBlock(
+                outputs -> new NDList(outputs.get(0).singletonOrThrow().add(outputs.get(1).singletonOrThrow())),
+                List.of(change, Blocks.identityBlock()));
     }
 
     /**

@@ -3,17 +3,15 @@ package org.ganbook.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.List;
-import org.ganbook.data.Mixture2d;
+import org.ganbook.data.SpiralArm;
 
 /**
- * Which x went where: points of domain X and their images G(x), both coloured by x's mode, with rings
- * where the true transformation T puts each mode. A mapping that pairs correctly puts every colour's
- * G(x) inside the ring of the same colour.
+ * Which x went where: points of domain X and their images G(x), both coloured by x's place along X (a spiral
+ * arm, inner end dark, outer end light), over Y's arm coloured the same way where the true transformation T
+ * puts each place. A mapping that pairs correctly puts every G(x) on the band of its own colour.
  */
 public final class PairingPlot {
 
@@ -21,7 +19,7 @@ public final class PairingPlot {
     private static final int LEFT = 58;
     private static final int TOP = 44;
     private static final int RIGHT = 24;
-    private static final int BOTTOM = 96;
+    private static final int BOTTOM = 124;
 
     private PairingPlot() {}
 
@@ -29,26 +27,29 @@ public final class PairingPlot {
      * Draws the picture.
      *
      * @param x points of X, {@code x0, y0, x1, y1, ...}
-     * @param mapped G(x), in the same order
-     * @param domainX X's mixture (colours the points by their nearest mode)
-     * @param domainY Y = T(X), mode k being T's image of X's mode k (the rings)
+     * @param mapped their images, in the same order: G(x), or T(x) to show the truth
+     * @param mappedName what {@code mapped} is, for the legend: "G(x)" or "T(x)"
+     * @param domainX X, a spiral arm (colours each x by its place along the arm)
+     * @param domainY Y = T(X) (its centre line is drawn, coloured by the place of X that T puts there)
      * @param title the title
-     * @return the picture, about 500×560
+     * @return the picture, about 500×590
      */
-    public static BufferedImage render(float[] x, float[] mapped, Mixture2d domainX, Mixture2d domainY,
-            String title) {
+    public static BufferedImage render(float[] x, float[] mapped, String mappedName, SpiralArm domainX,
+            SpiralArm domainY, String title) {
         if (x.length != mapped.length || x.length % 2 != 0) {
-            throw new IllegalArgumentException("x and G(x) need the same even number of values, got "
+            throw new IllegalArgumentException("x and its images need the same even number of values, got "
                     + x.length + " and " + mapped.length);
         }
-        double[][] rings = domainY.modes();
-        double ringRadius = 3 * domainY.std();
+        int lineSteps = 200;
+        double[][] line = new double[lineSteps + 1][];
+        for (int k = 0; k <= lineSteps; k++) {
+            line[k] = domainY.pointAt(k / (double) lineSteps);
+        }
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = Double.NEGATIVE_INFINITY;
-        List<float[]> all = List.of(x, mapped);
-        for (float[] a : all) {
+        for (float[] a : List.of(x, mapped)) {
             for (int i = 0; i + 1 < a.length; i += 2) {
                 if (Float.isFinite(a[i]) && Float.isFinite(a[i + 1])) {
                     xMin = Math.min(xMin, a[i]);
@@ -58,11 +59,11 @@ public final class PairingPlot {
                 }
             }
         }
-        for (double[] r : rings) {
-            xMin = Math.min(xMin, r[0] - ringRadius);
-            xMax = Math.max(xMax, r[0] + ringRadius);
-            yMin = Math.min(yMin, r[1] - ringRadius);
-            yMax = Math.max(yMax, r[1] + ringRadius);
+        for (double[] p : line) {
+            xMin = Math.min(xMin, p[0]);
+            xMax = Math.max(xMax, p[0]);
+            yMin = Math.min(yMin, p[1]);
+            yMax = Math.max(yMax, p[1]);
         }
         double cx = (xMin + xMax) / 2;
         double cy = (yMin + yMax) / 2;
@@ -91,39 +92,43 @@ public final class PairingPlot {
             g.setColor(Palette.TEXT);
             Draw.rightAligned(g, Draw.tickLabel(v, step), LEFT - 9, py);
         }
+        g.setStroke(new BasicStroke(7f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        for (int k = 0; k < lineSteps; k++) {
+            g.setColor(Palette.withAlpha(Palette.along(k / (double) lineSteps), 110));
+            g.draw(new Line2D.Double(LEFT + (line[k][0] - lo) * scale, TOP + SIZE - (line[k][1] - bottom) * scale,
+                    LEFT + (line[k + 1][0] - lo) * scale, TOP + SIZE - (line[k + 1][1] - bottom) * scale));
+        }
         int n = x.length / 2;
-        double radius = n > 800 ? 2.4 : 3.2;
+        double radius = n > 800 ? 2.2 : 3.0;
+        Color[] colours = new Color[n];
         for (int i = 0; i < n; i++) {
-            Color c = Palette.cycle(domainX.nearestMode(x[2 * i], x[2 * i + 1]));
+            colours[i] = Palette.along(domainX.position(x[2 * i], x[2 * i + 1]));
             Draw.point(g, LEFT + (x[2 * i] - lo) * scale, TOP + SIZE - (x[2 * i + 1] - bottom) * scale, radius,
-                    Palette.withAlpha(c, 70), null);
+                    Palette.withAlpha(colours[i], 60), null);
         }
         for (int i = 0; i < n; i++) {
-            if (!Float.isFinite(mapped[2 * i]) || !Float.isFinite(mapped[2 * i + 1])) {
-                continue;
+            if (Float.isFinite(mapped[2 * i]) && Float.isFinite(mapped[2 * i + 1])) {
+                Draw.point(g, LEFT + (mapped[2 * i] - lo) * scale, TOP + SIZE - (mapped[2 * i + 1] - bottom) * scale,
+                        radius, Palette.withAlpha(colours[i], 230), new Color(255, 255, 255, 160));
             }
-            Color c = Palette.cycle(domainX.nearestMode(x[2 * i], x[2 * i + 1]));
-            Draw.point(g, LEFT + (mapped[2 * i] - lo) * scale, TOP + SIZE - (mapped[2 * i + 1] - bottom) * scale,
-                    radius, Palette.withAlpha(c, 220), new Color(255, 255, 255, 180));
-        }
-        g.setStroke(new BasicStroke(2.2f));
-        for (int k = 0; k < rings.length; k++) {
-            double r = ringRadius * scale;
-            double px = LEFT + (rings[k][0] - lo) * scale;
-            double py = TOP + SIZE - (rings[k][1] - bottom) * scale;
-            g.setColor(Palette.cycle(k));
-            g.draw(new Ellipse2D.Double(px - r, py - r, 2 * r, 2 * r));
         }
         g.setColor(Palette.TEXT);
         g.setFont(ChartStyle.TITLE_FONT);
         Draw.centered(g, title == null ? "" : title, (LEFT + SIZE + RIGHT) / 2.0, 28);
-        List<Draw.Entry> first = new ArrayList<>();
-        first.add(Draw.Entry.point("x (faint), coloured by its mode", Palette.withAlpha(Palette.cycle(0), 90)));
-        first.add(Draw.Entry.point("G(x), same colour", Palette.cycle(0)));
-        Draw.legend(g, first, LEFT + SIZE / 2.0, TOP + SIZE + 48);
-        List<Draw.Entry> second = new ArrayList<>();
-        second.add(Draw.Entry.line("ring: where T puts that mode (3 std)", Palette.cycle(0), new BasicStroke(2.2f)));
-        Draw.legend(g, second, LEFT + SIZE / 2.0, TOP + SIZE + 74);
+        g.setFont(ChartStyle.AXIS_TITLE_FONT);
+        Draw.centered(g, "first coordinate", LEFT + SIZE / 2.0, TOP + SIZE + 42);
+        Graphics2D rotated = (Graphics2D) g.create();
+        rotated.translate(LEFT - 42, TOP + SIZE / 2.0);
+        rotated.rotate(-Math.PI / 2);
+        Draw.centered(rotated, "second coordinate", 0, 0);
+        rotated.dispose();
+        g.setFont(ChartStyle.TICK_FONT);
+        Draw.legend(g, List.of(Draw.Entry.point("x (faint), coloured by its place along X",
+                Palette.withAlpha(Palette.along(0.2), 90))), LEFT + SIZE / 2.0, TOP + SIZE + 66);
+        Draw.legend(g, List.of(Draw.Entry.point(mappedName + " (bright), in the colour of its x", Palette.along(0.2))),
+                LEFT + SIZE / 2.0, TOP + SIZE + 87);
+        Draw.legend(g, List.of(Draw.Entry.line("band: Y, coloured by the place of X that T puts there",
+                Palette.along(0.8), new BasicStroke(5f))), LEFT + SIZE / 2.0, TOP + SIZE + 108);
         g.dispose();
         return img;
     }

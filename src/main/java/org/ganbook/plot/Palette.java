@@ -94,6 +94,23 @@ public final class Palette {
         return mix(MAP_MID, MAP_HIGH, (t - 0.5) / 0.5);
     }
 
+    /**
+     * Maps a place along a shape, 0 to 1, to a sequential colour: dark purple, through teal, to yellow (close
+     * to matplotlib's viridis). Values outside [0, 1] are clamped.
+     *
+     * @param u the place
+     * @return its colour
+     */
+    public static Color along(double u) {
+        double t = Math.max(0, Math.min(1, u));
+        return t < 0.5 ? new Color(mix(ALONG_START, ALONG_MIDDLE, t / 0.5))
+                : new Color(mix(ALONG_MIDDLE, ALONG_END, (t - 0.5) / 0.5));
+    }
+
+    private static final Color ALONG_START = new Color(0x44, 0x01, 0x54);
+    private static final Color ALONG_MIDDLE = new Color(0x21, 0x91, 0x8C);
+    private static final Color ALONG_END = new Color(0xE3, 0xC8, 0x16);
+
     /** Linear blend of two colours, returned as packed RGB; f = 0 gives a, f = 1 gives b. */
     static int mix(Color a, Color b, double f) {
         int r = (int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * f);

@@ -72,13 +72,7 @@ final class Checkpoints {
 
     /** Restores a state written by {@link #save}; nothing changes unless the whole file is valid. */
     static void load(GanTrainer trainer, Path file) throws IOException {
-        byte[] body;
-        try {
-            body = ChecksummedFile.read(file, KIND);
-        } catch (NoSuchFileException e) {
-            throw new IOException("no checkpoint at " + file, e);
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+        read(file, KIND, in -> {
             long seed = in.readLong();
             long iteration = in.readLong();
             long realBatchesDrawn = in.readLong();
@@ -93,6 +87,27 @@ final class Checkpoints {
             trainer.discriminatorOptimizer().loadState(in, trainer.manager());
             History history = History.read(in);
             trainer.restore(new GanTrainer.State(seed, iteration, realBatchesDrawn, samplesDrawn, seconds), history);
+        });
+    }
+
+    /** Reads a checkpoint's body, after the whole file has been checked. */
+    interface BodyReader {
+        void read(DataInputStream in) throws IOException;
+    }
+
+    /**
+     * Reads a checksummed checkpoint of the given kind and hands its body to {@code reader}: a missing file
+     * and a body that ends early are reported as such.
+     */
+    static void read(Path file, String kind, BodyReader reader) throws IOException {
+        byte[] body;
+        try {
+            body = ChecksummedFile.read(file, kind);
+        } catch (NoSuchFileException e) {
+            throw new IOException("no checkpoint at " + file, e);
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+            reader.read(in);
         } catch (EOFException e) {
             throw new IOException(file + " ends early: the checkpoint is incomplete", e);
         }

@@ -1,12 +1,8 @@
 package org.ganbook.train;
 
 import ai.djl.nn.Block;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,13 +52,7 @@ final class CycleCheckpoints {
     }
 
     static void load(CycleGanTrainer trainer, Path file) throws IOException {
-        byte[] body;
-        try {
-            body = ChecksummedFile.read(file, KIND);
-        } catch (NoSuchFileException e) {
-            throw new IOException("no checkpoint at " + file, e);
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+        Checkpoints.read(file, KIND, in -> {
             long seed = in.readLong();
             long iteration = in.readLong();
             long batchesX = in.readLong();
@@ -84,8 +74,6 @@ final class CycleCheckpoints {
             CycleHistory history = CycleHistory.read(in);
             trainer.restore(
                     new CycleGanTrainer.State(seed, iteration, batchesX, batchesY, samplesDrawn, seconds), history);
-        } catch (EOFException e) {
-            throw new IOException(file + " ends early: the checkpoint is incomplete", e);
-        }
+        });
     }
 }

@@ -95,8 +95,7 @@ public final class CycleGanTrainer implements AutoCloseable {
     private volatile long iteration;
     private DiscriminatorStep lastY;
     private DiscriminatorStep lastX;
-    private double secondsBefore;
-    private long startNanos = -1;
+    private final TrainingClock clock = new TrainingClock();
     private volatile boolean stopRequested;
     private boolean closed;
 
@@ -162,6 +161,21 @@ public final class CycleGanTrainer implements AutoCloseable {
         return builder(Translators.mlp(sampleX, sampleY, output, hidden), Translators.mlp(sampleY, sampleX, output, hidden),
                 MlpDiscriminator.builder().setInputShape(sampleX).optHidden(hidden).build(),
                 MlpDiscriminator.builder().setInputShape(sampleY).optHidden(hidden).build());
+    }
+
+    /**
+     * A builder for points that keep their shape: G and F {@link Translators#residualMlp} (x plus a fully
+     * connected change that starts at zero, so both start as the identity), D_X and D_Y
+     * {@link MlpDiscriminator}s, all with the same hidden widths; fresh networks on every call.
+     *
+     * @param sample the shape of one sample of X and of Y, e.g. {@code (2)}
+     * @param hidden the hidden widths of all four networks
+     * @return the builder, domains still to set
+     */
+    public static CycleGanBuilder residualBuilder(Shape sample, int... hidden) {
+        return builder(Translators.residualMlp(sample, hidden), Translators.residualMlp(sample, hidden),
+                MlpDiscriminator.builder().setInputShape(sample).optHidden(hidden).build(),
+                MlpDiscriminator.builder().setInputShape(sample).optHidden(hidden).build());
     }
 
     private void initialize() {
@@ -256,7 +270,7 @@ public final class CycleGanTrainer implements AutoCloseable {
     private DiscriminatorStep discriminatorStep(NDManager step, Block discriminator,
             List<Pair<String, Parameter>> parameters, ResumableOptimizer optimizer, Block generator,
             NDArray input, NDArray real, String name) {
-        startClock();
+        clock.start();
         int n = (int) real.getShape().get(0);
         if (input.getShape().get(0) != n) {
             throw new IllegalArgumentException("the two batches must have the same size, got "
@@ -322,7 +336,7 @@ public final class CycleGanTrainer implements AutoCloseable {
     }
 
     private CycleGeneratorStep generatorStep(NDManager step, NDArray x, NDArray y) {
-        startClock();
+        clock.start();
         GanTrainer.setTrainable(parametersDX, false);
         GanTrainer.setTrainable(parametersDY, false);
         CycleGeneratorStep result;
@@ -381,7 +395,7 @@ public final class CycleGanTrainer implements AutoCloseable {
         DiscriminatorStep none = new DiscriminatorStep(iteration, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN);
         CycleIteration row = new CycleIteration(iteration, lastY != null ? lastY : none, lastX != null ? lastX : none,
-                g, seconds());
+                g, clock.seconds());
         history.add(row);
         iteration++;
         lastY = null;
@@ -620,15 +634,14 @@ public final class CycleGanTrainer implements AutoCloseable {
     record State(long seed, long iteration, long batchesX, long batchesY, long samplesDrawn, double seconds) {}
 
     State state() {
-        return new State(seed, iteration, batchesX, batchesY, samplesDrawn, seconds());
+        return new State(seed, iteration, batchesX, batchesY, samplesDrawn, clock.seconds());
     }
 
     void restore(State state, CycleHistory saved) {
         history.replaceWith(saved);
         iteration = state.iteration();
         samplesDrawn = state.samplesDrawn();
-        secondsBefore = state.seconds();
-        startNanos = -1;
+        clock.restart(state.seconds());
         lastX = null;
         lastY = null;
         samplerX = dataX.sampler(GanModel.mix(seed, STREAM_X));
@@ -677,16 +690,6 @@ public final class CycleGanTrainer implements AutoCloseable {
     private static NDArray borrow(NDArray array, NDManager step) {
         array.tempAttach(step);
         return array;
-    }
-
-    private void startClock() {
-        if (startNanos < 0) {
-            startNanos = System.nanoTime();
-        }
-    }
-
-    private double seconds() {
-        return startNanos < 0 ? secondsBefore : secondsBefore + (System.nanoTime() - startNanos) / 1e9;
     }
 
     @Override

@@ -104,8 +104,7 @@ public final class GanTrainer extends GanModel {
     private volatile long iteration; // written only under the lock, with the history row it counts
     private int discriminatorStepsThisIteration;
     private DiscriminatorStep lastDiscriminatorStep;
-    private double secondsBefore;
-    private long startNanos = -1;
+    private final TrainingClock clock = new TrainingClock();
     private volatile boolean stopRequested;
 
     GanTrainer(GanTrainerBuilder builder) {
@@ -175,7 +174,7 @@ public final class GanTrainer extends GanModel {
      */
     public synchronized DiscriminatorStep discriminatorStep() {
         ensureOpen();
-        startClock();
+        clock.start();
         if (discriminatorInGeneratorStep == DiscriminatorInGeneratorStep.GRADIENT_DISCARDED) {
             zeroGradients(discriminatorParameters);   // PyTorch's netD.zero_grad(): the G step's gradient goes
         }
@@ -298,7 +297,7 @@ public final class GanTrainer extends GanModel {
     /** The generator step; returns the iteration it completes (the row it adds to the history). */
     private Iteration trainGenerator() {
         ensureOpen();
-        startClock();
+        clock.start();
         try (NDManager step = manager.newSubManager()) {
             StepInputs drawn = nextGeneratorInputs(step);
             NDArray noise = drawn.noise();
@@ -409,7 +408,7 @@ public final class GanTrainer extends GanModel {
         if (d == null) {
             d = new DiscriminatorStep(iteration, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        Iteration result = new Iteration(iteration, d, generatorStep, sampler.epochs(), seconds());
+        Iteration result = new Iteration(iteration, d, generatorStep, sampler.epochs(), clock.seconds());
         history.add(result);
         iteration++;
         discriminatorStepsThisIteration = 0;
@@ -644,7 +643,7 @@ public final class GanTrainer extends GanModel {
     record State(long seed, long iteration, long realBatchesDrawn, long samplesDrawn, double seconds) {}
 
     State state() {
-        return new State(seed, iteration, realBatchesDrawn, samplesDrawn, seconds());
+        return new State(seed, iteration, realBatchesDrawn, samplesDrawn, clock.seconds());
     }
 
     /** Continues from a saved state: the counters, the history, and the real-data stream replayed. */
@@ -656,8 +655,7 @@ public final class GanTrainer extends GanModel {
         }
         iteration = state.iteration();
         samplesDrawn = state.samplesDrawn();
-        secondsBefore = state.seconds();
-        startNanos = -1;
+        clock.restart(state.seconds());
         discriminatorStepsThisIteration = 0;
         lastDiscriminatorStep = null;
         sampler = data.sampler(seed);
@@ -684,16 +682,6 @@ public final class GanTrainer extends GanModel {
             sum += sigmoid(logits[i]);
         }
         return sum / (to - from);
-    }
-
-    private void startClock() {
-        if (startNanos < 0) {
-            startNanos = System.nanoTime();
-        }
-    }
-
-    private double seconds() {
-        return startNanos < 0 ? secondsBefore : secondsBefore + (System.nanoTime() - startNanos) / 1e9;
     }
 
     @Override

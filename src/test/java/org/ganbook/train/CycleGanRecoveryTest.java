@@ -1,57 +1,71 @@
 package org.ganbook.train;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import org.ganbook.data.Mixture2d;
 import org.ganbook.data.Similarity2d;
+import org.ganbook.data.SpiralArm;
 import org.ganbook.data.Toys;
 import org.ganbook.loss.GanLoss;
 import org.ganbook.metrics.Pairing;
-import org.ganbook.nn.OutputActivation;
 import org.junit.jupiter.api.Test;
 
 /**
- * Notebook 10's 2-D set-up (three blobs, T a quarter turn and a shift, λ = 1, 400 iterations): for every seed
- * tried, G and F become each other's inverse and G reaches every blob of Y; the pairing is T itself for seed 2 and
- * a swap of two blobs for seed 1 (the cycle loss does not choose between invertible maps).
+ * Notebook 10's 2-D set-up: X a spiral arm (no turn or mirror takes it onto itself, more points at its outer
+ * end), Y = T(X) with T a turn by 60°, a scale of 1.2 and a shift; G and F start as the identity
+ * ({@link CycleGanTrainer#residualBuilder}); λ = 0.1, 600 iterations. On every one of five seeds G recovers T
+ * within 10% of Y's span (measured: at most 4%), every x lands at its own place along the arm, and F undoes G.
+ *
+ * <p>The claims hold on every seed with a margin, so no one seed's outcome decides the test. (The test this one
+ * replaces asserted which cycle-consistent pairing each of two seeds ends in, seed 2 recovering T within 0.35
+ * where it measured 0.30 and more than 90% of G(x) in Y where it measured 92%: a pass that hung on one seed's
+ * basin, which any change of the numbers can flip.) Each run is also checked to be reproducible.
  */
 class CycleGanRecoveryTest {
 
-    static final Mixture2d X = Toys.mixture2d("three blobs", new double[][] {{-2, -1}, {0, 1.5}, {1.5, -1}}, 0.25);
-    static final Similarity2d T = new Similarity2d(90, 1, 1, 0.5);
+    static final SpiralArm X = Toys.spiralArm();
+    static final Similarity2d T = new Similarity2d(60, 1.2, 1, 0.5);
+    static final double TOLERANCE = 0.1;
 
-    static Pairing.Report run(long seed, float lambda) {
-        try (CycleGanTrainer trainer = CycleGanTrainer.mlpBuilder(new Shape(2), new Shape(2), OutputActivation.LINEAR, 32, 32)
+    static CycleGanTrainer trainer(long seed, float lambda) {
+        return CycleGanTrainer.residualBuilder(new Shape(2), 32, 32)
                 .setDataX(X).setDataY(T.apply(X)).optLoss(GanLoss.leastSquares()).optCycleWeight(lambda)
-                .optBatchSize(128).optLearningRate(3e-3f).optSeed(seed).optProgress(0).build()) {
-            trainer.fit(400);
-            NDArray x = trainer.sampleX(2000).samples();
-            NDArray mapped = trainer.mapXtoY(x);
-            return Pairing.evaluate(x.toFloatArray(), mapped.toFloatArray(), trainer.mapYtoX(mapped).toFloatArray(), T,
-                    X, T.apply(X));
+                .optBatchSize(128).optLearningRate(3e-3f).optSeed(seed).optProgress(0).build();
+    }
+
+    static Pairing.Report measure(CycleGanTrainer trainer) {
+        NDArray x = trainer.sampleX(2000).samples();
+        NDArray mapped = trainer.mapXtoY(x);
+        return Pairing.evaluate(x.toFloatArray(), mapped.toFloatArray(), trainer.mapYtoX(mapped).toFloatArray(), T, X);
+    }
+
+    @Test
+    void withTheCycleLossGRecoversTOnEverySeed() {
+        for (long seed = 1; seed <= 5; seed++) {
+            try (CycleGanTrainer t = trainer(seed, 0.1f)) {
+                t.fit(600);
+                Pairing.Report r = measure(t);
+                String where = "seed " + seed + ": " + r;
+                assertTrue(r.recovers(TOLERANCE), where);
+                assertTrue(r.positionError() < 0.05, where);
+                assertTrue(r.inY() > 0.9 && r.sectionsReached() == 10, where);
+                assertTrue(r.cycleError() < 0.2, where);
+            }
         }
     }
 
     @Test
-    void withTheCycleLossGAndFInvertEachOtherAndReachEveryBlobAndSeedTwoRecoversT() {
-        Pairing.Report one = run(1, 1);
-        Pairing.Report two = run(2, 1);
-        for (Pairing.Report r : new Pairing.Report[] {one, two}) {
-            assertTrue(r.cycleError() < 0.4, r.toString());
-            assertEquals(3, r.modesReached(), r.toString());
-            assertTrue(r.inY() > 0.9, r.toString());
+    void aRunIsReproducibleBitForBit() {
+        float[] first;
+        try (CycleGanTrainer t = trainer(3, 0.1f)) {
+            t.fit(40);
+            first = t.mapXtoY(t.sampleX(64).samples()).toFloatArray();
         }
-        assertTrue(two.distanceToTruth() < 0.35 && two.pairsTruly(), "seed 2 recovers T within 0.35: " + two);
-        assertTrue(Math.abs(one.modeAgreement() - 1.0 / 3) < 0.05, "seed 1 swaps two blobs: " + one);
-    }
-
-    @Test
-    void withoutItFOfGIsFarFromX() {
-        Pairing.Report r = run(1, 0);
-        assertTrue(r.cycleError() > 1, r.toString());
-        assertTrue(!r.pairsTruly(), r.toString());
+        try (CycleGanTrainer t = trainer(3, 0.1f)) {
+            t.fit(40);
+            assertArrayEquals(first, t.mapXtoY(t.sampleX(64).samples()).toFloatArray());
+        }
     }
 }
