@@ -22,9 +22,9 @@ import java.util.List;
  * D from growing steep walls around the data.
  *
  * <p>The penalty's own gradient with respect to D's weights is a second derivative. DJL's {@code
- * GradientCollector} has no call for one, and a backward pass asked to build a graph leaves in every
- * weight a gradient that holds a graph back to that weight, a reference cycle that is never freed (the
- * leak PyTorch's documentation warns of). So ∇ₓ is taken with {@code torch.autograd.grad(...,
+ * GradientCollector} has no call for one, and a backward pass asked to build a graph leaves in the input
+ * (and in D's weights) a gradient that holds a graph back to that array, a reference cycle that is never
+ * freed (the leak PyTorch's documentation warns of). So ∇ₓ is taken with {@code torch.autograd.grad(...,
  * create_graph=True)}, which sets no gradient anywhere, through a tiny TorchScript module shipped in the
  * jar ({@code r1-gradient.pt}, made and checked by {@code src/scripts/make_r1_gradient.py}): PyTorch
  * engine only.
