@@ -1,10 +1,18 @@
 package org.ganbook.train;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -14,38 +22,73 @@ import java.util.List;
  * D from growing steep walls around the data.
  *
  * <p>The penalty's own gradient with respect to D's weights is a second derivative. DJL's {@code
- * GradientCollector} has no call for one, so the first gradient is taken with the engine's backward
- * pass asked to build a graph ({@code create_graph} in PyTorch), through {@link JniUtils}: PyTorch
+ * GradientCollector} has no call for one, and a backward pass asked to build a graph leaves in the input
+ * (and in D's weights) a gradient that holds a graph back to that array, a reference cycle that is never
+ * freed (the leak PyTorch's documentation warns of). So ∇ₓ is taken with {@code torch.autograd.grad(...,
+ * create_graph=True)}, which sets no gradient anywhere, through a tiny TorchScript module shipped in the
+ * jar ({@code r1-gradient.pt}, made and checked by {@code src/scripts/make_r1_gradient.py}): PyTorch
  * engine only.
  */
 final class R1Penalty {
+
+    private static final String RESOURCE = "r1-gradient.pt";
+    private static final Object LOCK = new Object();
+    private static PtSymbolBlock module;
+    private static boolean loaded;
 
     private R1Penalty() {}
 
     /**
      * Returns (γ/2) · mean over the batch of ‖∇ₓ logit‖², as an array the caller adds to D's loss and
      * back-propagates. Inside a gradient collector; {@code realInput} must require a gradient and {@code
-     * realLogits} be computed from it. The gradients this leaves in D's weights are zeroed, so that only
+     * realLogits} be computed from it. It leaves no gradient in D's weights nor in the input, so that only
      * the caller's backward pass counts.
      *
      * @param realInput the real samples (or packs) D judged, shape (n, ...)
      * @param realLogits D's logits on them, shape (n, 1)
      * @param gamma γ, positive
-     * @param discriminatorParameters D's trainable parameters
+     * @param discriminatorParameters D's trainable parameters (none of them is touched)
      * @return the penalty, a scalar array
+     * @throws IllegalStateException if the engine is not PyTorch
      */
     static NDArray of(NDArray realInput, NDArray realLogits, float gamma,
             List<Pair<String, Parameter>> discriminatorParameters) {
-        NDArray sum = realLogits.sum();
-        JniUtils.backward((PtNDArray) sum, (PtNDArray) sum.onesLike(), true, true);
-        NDArray gradient = realInput.getGradient();
-        for (Pair<String, Parameter> pair : discriminatorParameters) {
-            NDArray weight = pair.getValue().getArray();
-            if (weight.hasGradient()) {
-                JniUtils.zeroGrad((PtNDArray) weight);
-            }
+        PtSymbolBlock gradientModule = module();
+        if (gradientModule == null) {
+            throw new IllegalStateException("the R1 penalty needs the PyTorch engine (its input-gradient module did"
+                    + " not load on " + Engine.getDefaultEngineName() + ")");
         }
+        // forward(.., true): run with autograd recording, so that the penalty's backward reaches D's weights
+        NDArray gradient = IValueUtils.forward(gradientModule, new NDList(realInput, realLogits), true)
+                .singletonOrThrow();
         long n = gradient.getShape().get(0);
         return gradient.reshape(n, -1).square().sum(new int[] {1}).mean().mul(gamma / 2);
+    }
+
+    /** The module, loaded on first use; {@code null} if the engine is not PyTorch or it cannot load. */
+    private static PtSymbolBlock module() {
+        synchronized (LOCK) {
+            if (!loaded) {
+                loaded = true;
+                module = load();
+            }
+            return module;
+        }
+    }
+
+    private static PtSymbolBlock load() {
+        if (!"PyTorch".equals(Engine.getDefaultEngineName())) {
+            return null;
+        }
+        try (InputStream in = R1Penalty.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return null;
+            }
+            // a manager of its own that lives as long as the class: the module holds no tensors
+            PtNDManager owner = (PtNDManager) NDManager.newBaseManager(Device.cpu(), "PyTorch");
+            return JniUtils.loadModule(owner, in, false, false);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("the R1 penalty's input-gradient module did not load: " + e, e);
+        }
     }
 }
