@@ -1,19 +1,14 @@
 package org.ganbook.train;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
+import org.ganbook.io.BundledModule;
 
 /**
  * The R1 gradient penalty of Mescheder, Geiger and Nowozin (2018, "Which training methods for GANs do
@@ -31,10 +26,8 @@ import java.util.List;
  */
 final class R1Penalty {
 
-    private static final String RESOURCE = "r1-gradient.pt";
-    private static final Object LOCK = new Object();
-    private static PtSymbolBlock module;
-    private static boolean loaded;
+    private static final BundledModule MODULE =
+            new BundledModule(R1Penalty.class, "r1-gradient.pt", "no R1 penalty (it needs the PyTorch engine)");
 
     private R1Penalty() {}
 
@@ -53,7 +46,7 @@ final class R1Penalty {
      */
     static NDArray of(NDArray realInput, NDArray realLogits, float gamma,
             List<Pair<String, Parameter>> discriminatorParameters) {
-        PtSymbolBlock gradientModule = module();
+        PtSymbolBlock gradientModule = MODULE.get();
         if (gradientModule == null) {
             throw new IllegalStateException("the R1 penalty needs the PyTorch engine (its input-gradient module did"
                     + " not load on " + Engine.getDefaultEngineName() + ")");
@@ -63,32 +56,5 @@ final class R1Penalty {
                 .singletonOrThrow();
         long n = gradient.getShape().get(0);
         return gradient.reshape(n, -1).square().sum(new int[] {1}).mean().mul(gamma / 2);
-    }
-
-    /** The module, loaded on first use; {@code null} if the engine is not PyTorch or it cannot load. */
-    private static PtSymbolBlock module() {
-        synchronized (LOCK) {
-            if (!loaded) {
-                loaded = true;
-                module = load();
-            }
-            return module;
-        }
-    }
-
-    private static PtSymbolBlock load() {
-        if (!"PyTorch".equals(Engine.getDefaultEngineName())) {
-            return null;
-        }
-        try (InputStream in = R1Penalty.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return null;
-            }
-            // a manager of its own that lives as long as the class: the module holds no tensors
-            PtNDManager owner = (PtNDManager) NDManager.newBaseManager(Device.cpu(), "PyTorch");
-            return JniUtils.loadModule(owner, in, false, false);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("the R1 penalty's input-gradient module did not load: " + e, e);
-        }
     }
 }
