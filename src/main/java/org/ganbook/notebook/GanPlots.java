@@ -34,7 +34,7 @@ public final class GanPlots {
      * @param trainer a trainer on 2-D data
      * @param extent the plot shows [−extent, extent] on both axes
      * @param points how many real and how many fake points to draw
-     * @param arrows whether to draw G's update direction on each fake point
+     * @param arrows whether to draw, on each fake point, the direction in which G's loss pushes it
      * @return the picture
      */
     public static BufferedImage decisionMap(GanTrainer trainer, double extent, int points, boolean arrows) {
@@ -48,7 +48,7 @@ public final class GanPlots {
      * @param trainer a trainer on 2-D data
      * @param extent the plot shows [−extent, extent] on both axes
      * @param points how many real and how many fake points to draw
-     * @param arrows whether to draw G's update direction on each fake point
+     * @param arrows whether to draw, on each fake point, the direction in which G's loss pushes it
      * @param title the title
      * @return the picture
      */

@@ -103,7 +103,7 @@ final class Map2d {
         entries.add(Draw.Entry.point("real data", Palette.REAL));
         entries.add(Draw.Entry.point("fake G(z)", Palette.FAKE));
         if (fakeArrows != null) {
-            entries.add(Draw.Entry.arrow("G's update direction", ARROW_COLOUR));
+            entries.add(Draw.Entry.arrow("where G's loss pushes each fake", ARROW_COLOUR));
         }
         Draw.legend(g, entries, LEFT + pw / 2.0, TOP + ph + 72);
         g.dispose();
