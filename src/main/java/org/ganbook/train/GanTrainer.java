@@ -570,7 +570,11 @@ public final class GanTrainer extends GanModel {
             result = trainGenerator();
             for (Pair<Integer, IterationListener> listener : listeners) {
                 if ((result.iteration() + 1) % listener.getKey() == 0) {
-                    listener.getValue().onIteration(this, result);
+                    if (Thread.currentThread().isInterrupted()) {
+                        // before a listener (often drawing) runs: library code inside it may clear the flag
+                        throw new TrainingInterruptedException(iteration);
+                    }
+                    notify(listener.getValue(), result);
                 }
             }
             progress.update(this, result);
@@ -585,6 +589,22 @@ public final class GanTrainer extends GanModel {
             }
         }
         return result;
+    }
+
+    /** Runs a listener; an interrupt it ran into (and perhaps cleared) ends training like the stop button. */
+    private void notify(IterationListener listener, Iteration result) {
+        try {
+            listener.onIteration(this, result);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof InterruptedException || cause instanceof java.io.InterruptedIOException
+                        || cause instanceof java.nio.channels.ClosedByInterruptException) {
+                    Thread.currentThread().interrupt();
+                    throw new TrainingInterruptedException(iteration);
+                }
+            }
+            throw e;
+        }
     }
 
     /**

@@ -42,4 +42,37 @@ class InterruptTest {
             assertEquals(16, trainer.history().rowCount());
         }
     }
+
+    @Test
+    void aListenerThatRanIntoAnInterruptStopsFitToo() {
+        try (GanTrainer trainer = TestData.trainer(false)
+                .optListener(1, (t, it) -> {
+                    if (it.iteration() == 4) {   // like a drawing that met an interrupted I/O call and cleared the flag
+                        throw new IllegalStateException("drawing failed", new java.io.InterruptedIOException());
+                    }
+                })
+                .build()) {
+            try {
+                TrainingInterruptedException stopped = assertThrows(TrainingInterruptedException.class, () -> trainer.fit(20));
+                assertEquals(5, stopped.iteration());
+                assertTrue(Thread.currentThread().isInterrupted(), "the interrupt status is set again");
+                assertEquals(5, trainer.history().rowCount());
+            } finally {
+                Thread.interrupted();
+            }
+        }
+    }
+
+    @Test
+    void aListenerFailingForAnotherReasonStillFailsAsItself() {
+        try (GanTrainer trainer = TestData.trainer(false)
+                .optListener(1, (t, it) -> {
+                    throw new IllegalStateException("a bug in the listener");
+                })
+                .build()) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> trainer.fit(3));
+            assertEquals("a bug in the listener", e.getMessage());
+            assertTrue(!Thread.currentThread().isInterrupted());
+        }
+    }
 }
