@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import org.ganbook.data.BatchStream;
 import org.ganbook.data.DataSource;
 import org.ganbook.data.SampleBatch;
@@ -428,6 +429,7 @@ public final class CycleGanTrainer implements AutoCloseable {
         }
         int every = progressLines == 0 ? 0 : Math.max(1, iterations / progressLines);
         CycleIteration result = null;
+        BooleanSupplier cancelled = Interrupts.forThisCall();
         for (int i = 0; i < iterations; i++) {
             discriminatorYStep();
             discriminatorXStep();
@@ -435,7 +437,7 @@ public final class CycleGanTrainer implements AutoCloseable {
             if (every > 0 && ((i + 1) % every == 0 || i + 1 == iterations)) {
                 System.out.println(progressLine(result, i + 1, iterations));
             }
-            if (Thread.currentThread().isInterrupted()) {
+            if (Interrupts.requested(cancelled)) {
                 throw new TrainingInterruptedException(iteration);
             }
             if (stopRequested) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.ganbook.data.BatchStream;
 import org.ganbook.data.SampleBatch;
 import org.ganbook.loss.GanLoss;
@@ -518,9 +519,10 @@ public final class GanTrainer extends GanModel {
      * cell (see {@code org.ganbook.notebook.Live}), elsewhere a few plain lines; set with
      * {@link GanTrainerBuilder#optProgress(TrainingProgress)}, off with {@code optProgress(0)}. If
      * {@link #requestStop()} is called, training stops after the current iteration and {@code fit}
-     * returns. If the thread is interrupted (the notebook's stop button), training stops after the
-     * current iteration and {@code fit} throws {@link TrainingInterruptedException}, keeping the
-     * thread's interrupt status, so that a loop around {@code fit} stops too; either way the history
+     * returns. If the thread is interrupted (the notebook's stop button; in a notebook the cell's
+     * cancelled state counts too, see {@link Interrupts}), training stops after the current iteration
+     * and {@code fit} throws {@link TrainingInterruptedException}, keeping the thread's interrupt
+     * status, so that a loop around {@code fit} stops too; either way the history
      * has one row per finished iteration and the trainer stays usable.
      *
      * @param iterations how many iterations
@@ -555,13 +557,13 @@ public final class GanTrainer extends GanModel {
         long first = iteration;
         progress.start(this, iterations);
         try {
-            return loop(iterations, progress);
+            return loop(iterations, progress, Interrupts.forThisCall());
         } finally {
             progress.finish(this, iteration > first ? history.last() : null);
         }
     }
 
-    private Iteration loop(int iterations, TrainingProgress progress) {
+    private Iteration loop(int iterations, TrainingProgress progress, BooleanSupplier cancelled) {
         Iteration result = null;
         for (int i = 0; i < iterations; i++) {
             for (int k = 0; k < discriminatorSteps; k++) {
@@ -570,7 +572,7 @@ public final class GanTrainer extends GanModel {
             result = trainGenerator();
             for (Pair<Integer, IterationListener> listener : listeners) {
                 if ((result.iteration() + 1) % listener.getKey() == 0) {
-                    if (Thread.currentThread().isInterrupted()) {
+                    if (Interrupts.requested(cancelled)) {
                         // before a listener (often drawing) runs: library code inside it may clear the flag
                         throw new TrainingInterruptedException(iteration);
                     }
@@ -578,7 +580,7 @@ public final class GanTrainer extends GanModel {
                 }
             }
             progress.update(this, result);
-            if (Thread.currentThread().isInterrupted()) {
+            if (Interrupts.requested(cancelled)) {
                 // the flag stays set and the exception ends any loop around fit, not only this call
                 throw new TrainingInterruptedException(iteration);
             }

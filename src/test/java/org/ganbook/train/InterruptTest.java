@@ -75,4 +75,54 @@ class InterruptTest {
             assertTrue(!Thread.currentThread().isInterrupted());
         }
     }
+    @Test
+    void aStopWhoseInterruptFlagWasClearedStillStopsWhenTheCellSaysCancelled() {
+        var cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        // at iteration 7 the stop button is pressed while the listener draws, and the drawing code clears the
+        // flag (as Java2D's font reader does when an interrupt closes its file channel)
+        IterationListener swallowing = (t, it) -> {
+            if (it.iteration() == 7) {
+                cancelled.set(true);
+                Thread.currentThread().interrupt();
+            }
+            Thread.interrupted();
+        };
+        try (GanTrainer trainer = TestData.trainer(false).optListener(1, swallowing).build()) {
+            trainer.history();
+            // without a second source the stop is lost: the loop trains on to its end
+            for (int i = 0; i < 4; i++) {
+                trainer.fit(5);
+            }
+            assertEquals(20, trainer.iteration());
+        }
+        cancelled.set(false);
+        Interrupts.install(() -> cancelled::get);
+        try (GanTrainer trainer = TestData.trainer(false).optListener(1, swallowing).build()) {
+            trainer.history();
+            TrainingInterruptedException stopped = assertThrows(TrainingInterruptedException.class, () -> {
+                for (int i = 0; i < 1000; i++) {
+                    trainer.fit(5);
+                }
+            });
+            assertEquals(8, stopped.iteration());
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt status is set again for loops around fit");
+            assertEquals(8, trainer.history().rowCount());
+        } finally {
+            Thread.interrupted();
+            Interrupts.install(() -> () -> false);
+        }
+    }
+
+    @Test
+    void aBrokenSourceNeverStopsTraining() {
+        Interrupts.install(() -> () -> {
+            throw new IllegalStateException("no kernel");
+        });
+        try (GanTrainer trainer = TestData.trainer(false).build()) {
+            trainer.fit(3);
+            assertEquals(3, trainer.iteration());
+        } finally {
+            Interrupts.install(() -> () -> false);
+        }
+    }
 }
