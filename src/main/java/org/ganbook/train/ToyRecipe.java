@@ -3,6 +3,7 @@ package org.ganbook.train;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.ganbook.data.DataSource;
 import org.ganbook.nn.MlpDiscriminator;
 import org.ganbook.nn.MlpGenerator;
@@ -25,34 +26,25 @@ import org.ganbook.nn.OutputActivation;
  */
 public final class ToyRecipe {
 
-    private final String name;
-    private final int codingSize;
-    private final int[] generatorHidden;
-    private final int[] discriminatorHidden;
-    private final float generatorRate;
-    private final float discriminatorRate;
-    private final int batchSize;
-    private final int iterations;
-    private final double dropAt;
-    private final float dropFactor;
-    private final int packing;
-    private final float r1Gamma;
-    private final float dropout;
-    private final int discriminatorSteps;
+    // not final: a with… method changes one field of a fresh copy before anyone sees it (see with(...))
+    private String name;
+    private int codingSize;
+    private int[] generatorHidden;
+    private int[] discriminatorHidden;
+    private float generatorRate;
+    private float discriminatorRate;
+    private int batchSize;
+    private int iterations;
+    private double dropAt;
+    private float dropFactor;
+    private int packing;
+    private float r1Gamma;
+    private float dropout;
+    private int discriminatorSteps;
 
     private ToyRecipe(String name, int codingSize, int[] generatorHidden, int[] discriminatorHidden,
             float generatorRate, float discriminatorRate, int batchSize, int iterations, double dropAt,
             float dropFactor, int packing, float r1Gamma, float dropout, int discriminatorSteps) {
-        if (codingSize < 1 || batchSize < 1 || iterations < 1 || packing < 1) {
-            throw new IllegalArgumentException("coding size, batch size, iterations and packing must be positive");
-        }
-        if (!(dropAt > 0 && dropAt <= 1) || !(dropFactor > 0 && dropFactor <= 1)) {
-            throw new IllegalArgumentException("the learning-rate drop needs 0 < at <= 1 and 0 < factor <= 1, got "
-                    + dropAt + " and " + dropFactor);
-        }
-        if (!(r1Gamma >= 0) || !(generatorRate > 0) || !(discriminatorRate > 0)) {
-            throw new IllegalArgumentException("learning rates must be positive and R1's gamma >= 0");
-        }
         this.name = name;
         this.codingSize = codingSize;
         this.generatorHidden = generatorHidden.clone();
@@ -65,14 +57,37 @@ public final class ToyRecipe {
         this.dropFactor = dropFactor;
         this.packing = packing;
         this.r1Gamma = r1Gamma;
+        this.dropout = dropout;
+        this.discriminatorSteps = discriminatorSteps;
+        validate();
+    }
+
+    private void validate() {
+        if (codingSize < 1 || batchSize < 1 || iterations < 1 || packing < 1) {
+            throw new IllegalArgumentException("coding size, batch size, iterations and packing must be positive");
+        }
+        if (!(dropAt > 0 && dropAt <= 1) || !(dropFactor > 0 && dropFactor <= 1)) {
+            throw new IllegalArgumentException("the learning-rate drop needs 0 < at <= 1 and 0 < factor <= 1, got "
+                    + dropAt + " and " + dropFactor);
+        }
+        if (!(r1Gamma >= 0) || !(generatorRate > 0) || !(discriminatorRate > 0)) {
+            throw new IllegalArgumentException("learning rates must be positive and R1's gamma >= 0");
+        }
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
-        this.dropout = dropout;
         if (discriminatorSteps < 1) {
             throw new IllegalArgumentException("discriminator steps k must be positive, got " + discriminatorSteps);
         }
-        this.discriminatorSteps = discriminatorSteps;
+    }
+
+    /** A copy with one change, checked like a new recipe. */
+    private ToyRecipe with(Consumer<ToyRecipe> change) {
+        ToyRecipe copy = new ToyRecipe(name, codingSize, generatorHidden, discriminatorHidden, generatorRate,
+                discriminatorRate, batchSize, iterations, dropAt, dropFactor, packing, r1Gamma, dropout, discriminatorSteps);
+        change.accept(copy);
+        copy.validate();
+        return copy;
     }
 
     /**
@@ -105,38 +120,38 @@ public final class ToyRecipe {
 
     /** Returns a copy with another name (for tables). */
     public ToyRecipe named(String newName) {
-        return new ToyRecipe(newName, codingSize, generatorHidden, discriminatorHidden, generatorRate,
-                discriminatorRate, batchSize, iterations, dropAt, dropFactor, packing, r1Gamma, dropout, discriminatorSteps);
+        return with(r -> r.name = newName);
     }
 
     /** Returns a copy with another noise length. */
     public ToyRecipe withCodingSize(int size) {
-        return new ToyRecipe(name, size, generatorHidden, discriminatorHidden, generatorRate, discriminatorRate,
-                batchSize, iterations, dropAt, dropFactor, packing, r1Gamma, dropout, discriminatorSteps);
+        return with(r -> r.codingSize = size);
     }
 
     /** Returns a copy with other hidden layers: G's widths first to last, D's first to last. */
     public ToyRecipe withHidden(int[] generator, int[] discriminator) {
-        return new ToyRecipe(name, codingSize, generator, discriminator, generatorRate, discriminatorRate,
-                batchSize, iterations, dropAt, dropFactor, packing, r1Gamma, dropout, discriminatorSteps);
+        return with(r -> {
+            r.generatorHidden = generator.clone();
+            r.discriminatorHidden = discriminator.clone();
+        });
     }
 
     /** Returns a copy with other learning rates (Adam, beta1 = 0.5). */
     public ToyRecipe withLearningRates(float generator, float discriminator) {
-        return new ToyRecipe(name, codingSize, generatorHidden, discriminatorHidden, generator, discriminator,
-                batchSize, iterations, dropAt, dropFactor, packing, r1Gamma, dropout, discriminatorSteps);
+        return with(r -> {
+            r.generatorRate = generator;
+            r.discriminatorRate = discriminator;
+        });
     }
 
     /** Returns a copy with another batch size. */
     public ToyRecipe withBatchSize(int size) {
-        return new ToyRecipe(name, codingSize, generatorHidden, discriminatorHidden, generatorRate,
-                discriminatorRate, size, iterations, dropAt, dropFactor, packing, r1Gamma, dropout, discriminatorSteps);
+        return with(r -> r.batchSize = size);
     }
 
     /** Returns a copy with another run length; the learning-rate drop stays at the same fraction of it. */
     public ToyRecipe withIterations(int count) {
-        return new ToyRecipe(name, codingSize, generatorHidden, discriminatorHidden, generatorRate,
-                discriminatorRate, batchSize, count, dropAt, dropFactor, packing, r1Gamma, dropout, discriminatorSteps);
+        return with(r -> r.iterations = count);
     }
 
     /**
@@ -144,26 +159,25 @@ public final class ToyRecipe {
      * of the run on; {@code withRateDrop(1, 1)} for no drop.
      */
     public ToyRecipe withRateDrop(double at, float factor) {
-        return new ToyRecipe(name, codingSize, generatorHidden, discriminatorHidden, generatorRate,
-                discriminatorRate, batchSize, iterations, at, factor, packing, r1Gamma, dropout, discriminatorSteps);
+        return with(r -> {
+            r.dropAt = at;
+            r.dropFactor = factor;
+        });
     }
 
     /** Returns a copy with PacGAN's packing m (see {@link GanTrainerBuilder#optPacking}); 1 for none. */
     public ToyRecipe withPacking(int m) {
-        return new ToyRecipe(name, codingSize, generatorHidden, discriminatorHidden, generatorRate,
-                discriminatorRate, batchSize, iterations, dropAt, dropFactor, m, r1Gamma, dropout, discriminatorSteps);
+        return with(r -> r.packing = m);
     }
 
     /** Returns a copy with the R1 penalty's γ (see {@link GanTrainerBuilder#optR1Penalty}); 0 for none. */
     public ToyRecipe withR1Penalty(float gamma) {
-        return new ToyRecipe(name, codingSize, generatorHidden, discriminatorHidden, generatorRate,
-                discriminatorRate, batchSize, iterations, dropAt, dropFactor, packing, gamma, dropout, discriminatorSteps);
+        return with(r -> r.r1Gamma = gamma);
     }
 
     /** Returns a copy with dropout at this rate after each of D's hidden layers; 0 for none. */
     public ToyRecipe withDropout(float rate) {
-        return new ToyRecipe(name, codingSize, generatorHidden, discriminatorHidden, generatorRate,
-                discriminatorRate, batchSize, iterations, dropAt, dropFactor, packing, r1Gamma, rate, discriminatorSteps);
+        return with(r -> r.dropout = rate);
     }
 
     /**
@@ -171,8 +185,7 @@ public final class ToyRecipe {
      * k times as many of its updates, at the same iteration as G's.
      */
     public ToyRecipe withDiscriminatorSteps(int k) {
-        return new ToyRecipe(name, codingSize, generatorHidden, discriminatorHidden, generatorRate,
-                discriminatorRate, batchSize, iterations, dropAt, dropFactor, packing, r1Gamma, dropout, k);
+        return with(r -> r.discriminatorSteps = k);
     }
 
     /** Returns the name, e.g. "standard". */
