@@ -15,10 +15,11 @@ of the build: the output is committed.
 """
 
 import os
-import sys
 from typing import List, Optional
 
 import torch
+
+import bundled_module
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "main", "resources", "org", "ganbook", "nn",
                    "conv-transpose2d.pt")
@@ -68,13 +69,7 @@ def check(module):
 
 
 def main():
-    if not torch.__version__.startswith("2.7.1"):
-        sys.exit(f"needs PyTorch 2.7.1 (DJL's libtorch), found {torch.__version__}")
-    module = torch.jit.script(ConvTranspose2d())
-    count = check(module)
-    module.save(OUT)
-    print(f"wrote {os.path.relpath(OUT)} ({os.path.getsize(OUT)} bytes): values and input, weight and bias gradients "
-          f"bit for bit nn.ConvTranspose2d's on {count} cases")
+    bundled_module.write(ConvTranspose2d, check, OUT, lambda count: f"values and input, weight and bias gradients bit for bit nn.ConvTranspose2d's on {count} cases")
 
 
 if __name__ == "__main__":

@@ -14,10 +14,11 @@ committed.
 """
 
 import os
-import sys
 from typing import List
 
 import torch
+
+import bundled_module
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "main", "resources", "org", "ganbook", "train",
                    "fused-adam.pt")
@@ -65,13 +66,8 @@ def check(module):
 
 
 def main():
-    if not torch.__version__.startswith("2.7.1"):
-        sys.exit(f"needs PyTorch 2.7.1 (DJL's libtorch), found {torch.__version__}")
-    module = torch.jit.script(FusedAdam())
-    difference = check(module)
-    module.save(OUT)
-    print(f"wrote {os.path.relpath(OUT)} ({os.path.getsize(OUT)} bytes): bit for bit torch.optim.Adam(fused=True); "
-          f"largest difference from the default torch.optim.Adam after 5 updates: {difference:.1e}")
+    bundled_module.write(FusedAdam, check, OUT, lambda difference: "bit for bit torch.optim.Adam(fused=True); largest difference from the default "
+                 f"torch.optim.Adam after 5 updates: {difference:.1e}")
 
 
 if __name__ == "__main__":

@@ -19,10 +19,11 @@ the build: the output is committed.
 """
 
 import os
-import sys
 from typing import List, Optional
 
 import torch
+
+import bundled_module
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "main", "resources", "org", "ganbook", "train",
                    "r1-gradient.pt")
@@ -75,13 +76,8 @@ def check(module):
 
 
 def main():
-    if not torch.__version__.startswith("2.7.1"):
-        sys.exit(f"needs PyTorch 2.7.1 (DJL's libtorch), found {torch.__version__}")
-    module = torch.jit.script(InputGradient())
-    check(module)
-    module.save(OUT)
-    print(f"wrote {os.path.relpath(OUT)} ({os.path.getsize(OUT)} bytes): the input gradient and the penalty's "
-          f"gradients in D's weights bit for bit those of backward(create_graph=True), no .grad set")
+    bundled_module.write(InputGradient, check, OUT, lambda _: "the input gradient and the penalty's gradients in D's weights bit for bit those of "
+                 "backward(create_graph=True), no .grad set")
 
 
 if __name__ == "__main__":
