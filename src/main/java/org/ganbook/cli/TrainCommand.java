@@ -25,6 +25,8 @@ import picocli.CommandLine.ParentCommand;
             "  config.json      what is needed to rebuild the networks (resume, sample)",
             "  history.csv      one row per step: losses, D(x), D(G(z)), V(D,G), epoch,",
             "                   seconds",
+            "                   (cyclegan: D_Y, D_X and G+F losses, cycle losses, means",
+            "                   of D_Y and D_X on real and translated samples)",
             "  losses.png       the losses; d-outputs.png: D(x) and D(G(z))",
             "  grids/           fixed-noise samples every --grid-every steps (scatter",
             "                   plots for 2-D data)",
@@ -49,7 +51,7 @@ import picocli.CommandLine.ParentCommand;
             "                --out runs/digits",
             "  ganbook train --model mlp --data path/to/idx-dir --steps 500 --out runs/mine",
             "  ganbook train --model cyclegan --data spiral-arm --data-y spiral-arm-turned \\",
-            "                --lambda 0.1 --lr 3e-3 --batch-size 128 --steps 600 --out runs/arm",
+            "                --lambda 0.1 --loss least-squares --lr 3e-3 --batch-size 128 --steps 600 --out runs/arm",
             "  ganbook train --model cyclegan --data mnist --data-y inverted-mnist --lambda 1 \\",
             "                --lr 2e-3 --batch-size 32 --steps 150 --out runs/inverted"
         })
@@ -115,10 +117,10 @@ final class TrainCommand implements Callable<Integer> {
                     + " 2e-4 for images and for cyclegan).")
     Float lr;
 
-    @Option(names = "--lr-g", paramLabel = "RATE", order = 17, description = "The generator's learning rate.")
+    @Option(names = "--lr-g", paramLabel = "RATE", order = 17, description = "The generator's learning rate (cyclegan: G's and F's).")
     Float lrG;
 
-    @Option(names = "--lr-d", paramLabel = "RATE", order = 18, description = "The discriminator's learning rate.")
+    @Option(names = "--lr-d", paramLabel = "RATE", order = 18, description = "The discriminator's learning rate (cyclegan: D_X's and D_Y's).")
     Float lrD;
 
     @Option(names = "--loss", defaultValue = "non-saturating", converter = Converters.LossConverter.class,
@@ -169,7 +171,7 @@ final class TrainCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--limit", defaultValue = "0", paramLabel = "N", order = 29,
-            description = "Use only the first N images (default: all).")
+            description = "Use only the first N images (default: all); cyclegan: of each domain.")
     int limit;
 
     @Option(names = "--checkpoint-every", defaultValue = "1000", paramLabel = "N", order = 30,
@@ -181,8 +183,8 @@ final class TrainCommand implements Callable<Integer> {
     Integer gridEvery;
 
     @Option(names = "--grid-count", paramLabel = "N", order = 32,
-            description = "Samples in each grid (default: 64 images, 8 per class for a conditional model, or"
-                    + " 512 points for 2-D data).")
+            description = "Samples in each grid (default: 64 images, 8 per class for a conditional model, 32"
+                    + " images and their translations for cyclegan, or 512 points for 2-D data).")
     Integer gridCount;
 
     @Option(names = "--force", order = 33,
