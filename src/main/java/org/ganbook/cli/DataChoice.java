@@ -11,12 +11,25 @@ import org.ganbook.data.DataSource;
 import org.ganbook.data.DatasetNotFoundException;
 import org.ganbook.data.Datasets;
 import org.ganbook.data.ImageDataset;
+import org.ganbook.data.MappedData;
+import org.ganbook.data.Similarity2d;
 import org.ganbook.data.Toys;
 
 /** Turns the {@code --data} value into a data source, and checks that data fits a run. */
 final class DataChoice {
 
     private DataChoice() {}
+
+    /** The 2-D toy data generated in code (no files, no --limit, no --data-dir). */
+    static final java.util.List<String> GENERATED = java.util.List.of("ring", "grid", "spiral-arm", "spiral-arm-turned");
+
+    /** Notebook 10's hidden truth T: spiral-arm-turned is the spiral arm turned by 60°, scaled by 1.2 and shifted. */
+    static final Similarity2d SPIRAL_TURN = new Similarity2d(60, 1.2, 1, 0.5);
+
+    /** Returns whether the named data is generated in code. */
+    static boolean generated(String data) {
+        return GENERATED.contains(data);
+    }
 
     /**
      * Records the data named on the command line in {@code config}: a known name, or else a
@@ -28,58 +41,184 @@ final class DataChoice {
      * @throws UserException if the value is neither a known name nor a directory
      */
     static void choose(RunConfig config, String value, Path dataDir) {
+        String[] choice = pick("--data", value, dataDir);
+        config.data = choice[0];
+        config.dataPath = choice[1];
+    }
+
+    /** Records domain Y of a CycleGAN, given as {@code --data-y}, like {@link #choose}. */
+    static void chooseY(RunConfig config, String value, Path dataDir) {
+        String[] choice = pick("--data-y", value, dataDir);
+        config.dataY = choice[0];
+        config.dataYPath = choice[1];
+    }
+
+    /** Returns the data kind and its path (or null) for the value of {@code option}. */
+    private static String[] pick(String option, String value, Path dataDir) {
         if (RunConfig.NAMED_DATA.contains(value)) {
-            config.data = value;
-            if (dataDir != null) {
-                if (!value.equals("mnist") && !value.equals("fashion-mnist")) {
-                    throw new UserException("--data-dir is for mnist and fashion-mnist; " + value + " is generated"
-                            + " in code");
-                }
-                config.dataPath = dataDir.toAbsolutePath().normalize().toString();
+            if (dataDir != null && generated(value)) {
+                throw new UserException("--data-dir is for mnist and fashion-mnist; " + value + " is generated in code");
             }
-            return;
+            return new String[] {value, dataDir == null ? null : dataDir.toAbsolutePath().normalize().toString()};
         }
         if (dataDir != null) {
             throw new UserException("--data-dir is for mnist and fashion-mnist; for a directory of IDX files pass"
-                    + " it as --data DIR");
+                    + " it as " + option + " DIR");
         }
         Path path = Path.of(value);
         if (Files.isRegularFile(path)) {
-            throw new UserException("--data " + value + " is a file; pass the directory that holds"
+            throw new UserException(option + " " + value + " is a file; pass the directory that holds"
                     + " train-images-idx3-ubyte[.gz]");
         }
         if (!Files.isDirectory(path)) {
             throw new UserException("unknown data '" + value + "': use one of " + String.join(", ",
                     RunConfig.NAMED_DATA) + ", or a directory of IDX files (no such directory)");
         }
-        config.data = RunConfig.IDX;
-        config.dataPath = path.toAbsolutePath().normalize().toString();
+        return new String[] {RunConfig.IDX, path.toAbsolutePath().normalize().toString()};
     }
+
+    /**
+     * A run's data: domain X (the only one of a GAN) and, for a CycleGAN, domain Y.
+     *
+     * @param x the GAN's data, or CycleGAN's X
+     * @param y CycleGAN's Y, or null
+     */
+    record Domains(DataSource x, DataSource y) {}
 
     /**
      * Loads the data a configuration names.
      *
      * @param config the configuration
-     * @return the data source, limited to {@code config.limit} images if set
+     * @return the data source (X for a CycleGAN), limited to {@code config.limit} images if set
      * @throws UserException if the data cannot be found
      * @throws org.ganbook.data.DatasetFormatException if a file is malformed
      */
     static DataSource load(RunConfig config) {
-        Path path = config.dataPath == null ? null : Path.of(config.dataPath);
-        DataSource data = switch (config.data) {
+        return loadDomains(config).x();
+    }
+
+    /**
+     * Loads the run's data: for a CycleGAN both domains, checked to have samples of one shape. When X and Y
+     * read the same images (mnist and inverted-mnist, say), X takes the first half and Y the second, so that
+     * no image is in both.
+     *
+     * @throws UserException if the data cannot be found or the domains do not fit together
+     */
+    static Domains loadDomains(RunConfig config) {
+        DataSource x = source(config.data, config.dataPath);
+        if (config.dataY == null) {
+            return new Domains(finish(config.data, limit(config, x, config.data)), null);
+        }
+        DataSource y = source(config.dataY, config.dataYPath);
+        if (x instanceof ImageDataset a && y instanceof ImageDataset b && sameImages(config)) {
+            int half = a.size() / 2;
+            if (half < 1) {
+                throw new UserException(config.data + " has too few images to split into two domains");
+            }
+            x = a.slice(0, half);
+            y = b.slice(half, b.size() - half);
+        }
+        x = finish(config.data, limit(config, x, config.data));
+        y = finish(config.dataY, limit(config, y, config.dataY));
+        if (!x.sampleShape().equals(y.sampleShape())) {
+            throw new UserException("the cyclegan model needs two domains of one sample shape, but " + what(config, false)
+                    + " has " + describe(x) + " and " + what(config, true) + " has " + describe(y));
+        }
+        return new Domains(x, y);
+    }
+
+    /** Whether X and Y read the same image files: the same data set (inverted or not) from the same place. */
+    private static boolean sameImages(RunConfig config) {
+        return plain(config.data).equals(plain(config.dataY)) && java.util.Objects.equals(config.dataPath,
+                config.dataYPath);
+    }
+
+    private static String plain(String data) {
+        return data.startsWith("inverted-") ? data.substring("inverted-".length()) : data;
+    }
+
+    private static DataSource source(String data, String where) {
+        Path path = where == null ? null : Path.of(where);
+        return switch (plain(data)) {
             case "ring" -> Toys.ring();
             case "grid" -> Toys.grid();
+            case "spiral-arm" -> Toys.spiralArm();
+            case "spiral-arm-turned" -> SPIRAL_TURN.apply(Toys.spiralArm());
             case "mnist" -> path == null ? Datasets.mnist() : Datasets.mnist(path);
             case "fashion-mnist" -> path == null ? Datasets.fashionMnist() : Datasets.fashionMnist(path);
             default -> idx(path);
         };
-        if (config.limit > 0) {
-            if (!(data instanceof ImageDataset images)) {
-                throw new UserException("--limit is for image data; " + config.data + " is generated in code");
-            }
-            data = images.limit(config.limit);
+    }
+
+    private static DataSource limit(RunConfig config, DataSource data, String name) {
+        if (config.limit <= 0) {
+            return data;
         }
-        return data;
+        if (!(data instanceof ImageDataset images)) {
+            throw new UserException("--limit is for image data; " + name + " is generated in code");
+        }
+        return images.limit(config.limit);
+    }
+
+    /** Inverts the images of an inverted-... data set (pixels in [−1, 1]: −x), after any slicing and limit. */
+    private static DataSource finish(String name, DataSource data) {
+        return name.startsWith("inverted-") ? new Inverted((ImageDataset) data) : data;
+    }
+
+    /** Names the data of X or Y for a message. */
+    private static String what(RunConfig config, boolean y) {
+        String data = y ? config.dataY : config.data;
+        String path = y ? config.dataYPath : config.dataPath;
+        return (y ? "Y, " : "X, ") + (RunConfig.IDX.equals(data) ? "the images in " + path : data) + ",";
+    }
+
+    private static String describe(DataSource data) {
+        long[] shape = data.sampleShape().getShape();
+        return shape.length == 1 && shape[0] == 2 ? "2-D points" : "samples of shape " + shapeText(shape);
+    }
+
+    private static String shapeText(long[] shape) {
+        return new Shape(shape).toString().replace(", ", "×").replace("(", "").replace(")", "");
+    }
+
+    /** An image data set with every pixel negated; knows its size, for epochs and the batch-size check. */
+    static final class Inverted implements DataSource {
+        private final ImageDataset images;
+        private final DataSource inverted;
+
+        Inverted(ImageDataset images) {
+            this.images = images;
+            this.inverted = MappedData.negated(images, "inverted " + images.name());
+        }
+
+        ImageDataset images() {
+            return images;
+        }
+
+        @Override
+        public String name() {
+            return inverted.name();
+        }
+
+        @Override
+        public Shape sampleShape() {
+            return inverted.sampleShape();
+        }
+
+        @Override
+        public int numClasses() {
+            return inverted.numClasses();
+        }
+
+        @Override
+        public BatchStream sampler(long seed) {
+            return inverted.sampler(seed);
+        }
+    }
+
+    /** The images behind a data source (inverted or not), or null for data generated in code. */
+    static ImageDataset images(DataSource data) {
+        return data instanceof ImageDataset images ? images : data instanceof Inverted inverted ? inverted.images() : null;
     }
 
     private static ImageDataset idx(Path directory) {
@@ -107,7 +246,8 @@ final class DataChoice {
     static void describe(RunConfig config, DataSource data) {
         config.sampleShape = data.sampleShape().getShape();
         config.numClasses = data.numClasses();
-        config.datasetSize = data instanceof ImageDataset images ? images.size() : 0;
+        ImageDataset images = images(data);
+        config.datasetSize = images != null ? images.size() : 0;
     }
 
     /**
@@ -117,15 +257,16 @@ final class DataChoice {
      * @throws UserException saying what was found and what to do
      */
     static void checkData(RunConfig config, DataSource data) {
-        if (!(data instanceof ImageDataset images)) {
+        ImageDataset images = images(data);
+        if (images == null) {
             return;
         }
         if (images.size() < config.batchSize) {
             throw new UserException("the data has " + images.size() + " images, fewer than the batch size "
                     + config.batchSize + "; use --batch-size " + images.size() + " or less (or more images)");
         }
-        if (!images.hasLabels()) {
-            return;
+        if (!images.hasLabels() || config.model.cycle()) {
+            return; // a CycleGAN uses no labels
         }
         int[] counts = images.labelCounts();
         StringBuilder found = new StringBuilder();

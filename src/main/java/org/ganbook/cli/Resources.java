@@ -74,6 +74,9 @@ final class Resources {
     /** The number of weights of G and D together. */
     static long parameters(RunConfig c) {
         long sample = sampleSize(c);
+        if (c.model.cycle()) {
+            return cycleParameters(c, sample);
+        }
         int classes = c.model.conditional() ? (c.labelEmbedding > 0 ? c.labelEmbedding : c.numClasses) : 0;
         long embedding = c.model.conditional() && c.labelEmbedding > 0 ? 2L * c.numClasses * c.labelEmbedding : 0;
         if (c.model == RunConfig.Model.MLP || c.model == RunConfig.Model.CONDITIONAL_MLP) {
@@ -100,9 +103,31 @@ final class Resources {
         return embedding + generator + discriminator;
     }
 
+    /** CycleGAN's four networks: two translators and two fully connected discriminators. */
+    private static long cycleParameters(RunConfig c, long sample) {
+        long discriminator = 0;
+        long in = sample;
+        for (int width : c.hidden) {
+            discriminator += (in + 1) * width;
+            in = width;
+        }
+        discriminator += in + 1;
+        long translator = c.isImages() ? 9 * (c.sampleShape[0] + 1) * c.channels + 9 * (c.channels + 1) * c.sampleShape[0]
+                : discriminator - (in + 1) + (in + 1) * sample;
+        return 2 * translator + 2 * discriminator;
+    }
+
     /** The values one sample leaves in the networks' layers (G and D), kept for the backward pass. */
     static long activations(RunConfig c) {
         long sample = sampleSize(c);
+        if (c.model.cycle()) {
+            long widths = 0;
+            for (int width : c.hidden) {
+                widths += width;
+            }
+            long translator = c.isImages() ? (c.channels + c.sampleShape[0]) * sample / c.sampleShape[0] : widths + sample;
+            return 3 * (4 * translator + 4 * widths + 4 * sample); // G, F and the cycle's second pass through each
+        }
         if (c.model == RunConfig.Model.MLP || c.model == RunConfig.Model.CONDITIONAL_MLP) {
             long widths = 0;
             for (int width : c.hidden) {

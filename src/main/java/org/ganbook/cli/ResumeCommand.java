@@ -67,6 +67,10 @@ final class ResumeCommand implements Callable<Integer> {
             description = "Read the data from here instead (it moved); it must have the run's sample shape.")
     String data;
 
+    @Option(names = "--data-y", paramLabel = "NAME|DIR", order = 3,
+            description = "cyclegan: read domain Y from here instead (it moved); it must have the run's sample shape.")
+    String dataY;
+
     @Option(names = "--data-dir", paramLabel = "DIR", order = 4,
             description = "Where to look first for mnist or fashion-mnist.")
     Path dataDir;
@@ -108,6 +112,12 @@ final class ResumeCommand implements Callable<Integer> {
         if (data != null || dataDir != null) {
             DataChoice.choose(config, data != null ? data : saved.data, dataDir);
         }
+        if (dataY != null && !config.model.cycle()) {
+            throw new UserException("--data-y is for cyclegan runs; this run's model is " + config.model);
+        }
+        if (dataY != null || (dataDir != null && config.model.cycle())) {
+            DataChoice.chooseY(config, dataY != null ? dataY : saved.dataY, dataDir);
+        }
         session.applyThreads(config.isPoints());
         if (checkpointEvery != null) {
             config.checkpointEvery = checkpointEvery;
@@ -122,13 +132,17 @@ final class ResumeCommand implements Callable<Integer> {
             config.lrD = lrD != null ? lrD : lr;
         }
         config.validate("invalid options");
-        DataSource source = DataChoice.load(config);
+        DataChoice.Domains domains = DataChoice.loadDomains(config);
+        DataSource source = domains.x();
         DataChoice.checkFits(config, source);
         DataChoice.checkData(config, source);
+        if (domains.y() != null) {
+            DataChoice.checkData(config, domains.y());
+        }
         Resources.checkModel(config);
         DataChoice.notes(config).forEach(cli.out::println);
-        if (source instanceof org.ganbook.data.ImageDataset images) {
-            config.datasetSize = images.size();
+        if (DataChoice.images(source) != null) {
+            config.datasetSize = DataChoice.images(source).size();
         }
         long steps;
         if (length.steps != null) {
@@ -146,7 +160,7 @@ final class ResumeCommand implements Callable<Integer> {
         }
         TerminalProgress progress = new TerminalProgress(cli.out, session.progress);
         try (StopSignals stop = StopSignals.install(cli.err);
-                TrainingSession training = new TrainingSession(config, directory, source, progress, cli.out, cli.err)) {
+                TrainingSession training = new TrainingSession(config, directory, domains, progress, cli.out, cli.err)) {
             training.restore();
             long from = training.trainer().iteration();
             cli.out.println("resuming " + config.summary());
@@ -178,6 +192,9 @@ final class ResumeCommand implements Callable<Integer> {
         }
         if (!java.util.Objects.equals(saved.dataPath, now.dataPath) || !saved.data.equals(now.data)) {
             changes.add("data read from " + (now.dataPath != null ? now.dataPath : now.data));
+        }
+        if (!java.util.Objects.equals(saved.dataYPath, now.dataYPath) || !java.util.Objects.equals(saved.dataY, now.dataY)) {
+            changes.add("data of Y read from " + (now.dataYPath != null ? now.dataYPath : now.dataY));
         }
         return changes;
     }

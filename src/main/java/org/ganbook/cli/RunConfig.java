@@ -67,7 +67,9 @@ public final class RunConfig {
         /** Fully connected, conditioned on the class label; labelled data only. */
         CONDITIONAL_MLP("conditional-mlp"),
         /** Convolutional, conditioned on the class label; labelled images only. */
-        CONDITIONAL_DCGAN("conditional-dcgan");
+        CONDITIONAL_DCGAN("conditional-dcgan"),
+        /** CycleGAN: G (X → Y), F (Y → X), D_X and D_Y ({@code CycleGanTrainer}); two data sources of one shape. */
+        CYCLEGAN("cyclegan");
 
         private final String id;
 
@@ -85,9 +87,14 @@ public final class RunConfig {
             return this == CONDITIONAL_MLP || this == CONDITIONAL_DCGAN;
         }
 
-        /** Returns whether the networks are convolutional. */
+        /** Returns whether the networks are convolutional (the DCGANs; CycleGAN's image translators are tiny). */
         public boolean convolutional() {
             return this == DCGAN || this == CONDITIONAL_DCGAN;
+        }
+
+        /** Returns whether the run translates between two domains rather than generating from noise. */
+        public boolean cycle() {
+            return this == CYCLEGAN;
         }
 
         @Override
@@ -123,7 +130,8 @@ public final class RunConfig {
     }
 
     /** The data sets known by name; anything else on the command line is a directory of IDX files. */
-    public static final List<String> NAMED_DATA = List.of("ring", "grid", "mnist", "fashion-mnist");
+    public static final List<String> NAMED_DATA = List.of("ring", "grid", "spiral-arm", "spiral-arm-turned", "mnist",
+            "fashion-mnist", "inverted-mnist", "inverted-fashion-mnist");
 
     /** The data kind of a directory of IDX files. */
     public static final String IDX = "idx";
@@ -151,6 +159,12 @@ public final class RunConfig {
     String dataPath;
     /** Use only the first this many images; 0 for all. */
     int limit;
+    /** CycleGAN: domain Y, named as {@code data} is (X is {@code data}); null for the other models. */
+    String dataY;
+    /** CycleGAN: for idx: Y's directory; for mnist and its kin: where to look first, or null. */
+    String dataYPath;
+    /** CycleGAN: λ, the weight of the cycle-consistency loss. */
+    float cycleWeight;
     long[] sampleShape = {2};
     int numClasses;
     int datasetSize;
@@ -215,6 +229,11 @@ public final class RunConfig {
 
     /** Returns a one-line description of the run, for the start of a training log. */
     public String summary() {
+        if (model.cycle()) {
+            return String.format(Locale.ROOT, "%s from %s to %s (%s), batch %d, lr G and F %s, D_X and D_Y %s, %s loss,"
+                    + " cycle weight λ %s, seed %d", model, data.equals(IDX) ? dataPath : data,
+                    dataY.equals(IDX) ? dataYPath : dataY, shapeText(), batchSize, lrG, lrD, loss, cycleWeight, seed);
+        }
         return String.format(Locale.ROOT, "%s on %s (%s%s), coding size %d, batch %d, lr G %s D %s, %s loss, seed %d",
                 model, data.equals(IDX) ? dataPath : data, shapeText(),
                 numClasses > 0 ? ", " + numClasses + " classes" : "", codingSize, batchSize,
@@ -241,6 +260,16 @@ public final class RunConfig {
         require(source, dataPath == null || dataPath.chars().noneMatch(RunConfig::isControl),
                 "data_path must not contain control characters: " + quoted(dataPath));
         require(source, limit >= 0, "limit must be 0 (all) or positive, got " + limit);
+        require(source, model.cycle() == (dataY != null), model.cycle() ? "the cyclegan model needs data_y, domain Y"
+                : "data_y is for the cyclegan model");
+        require(source, dataY == null || NAMED_DATA.contains(dataY) || dataY.equals(IDX),
+                "data_y must be one of " + NAMED_DATA + " or idx, got " + quoted(dataY));
+        require(source, dataY == null || !dataY.equals(IDX) || (dataYPath != null && !dataYPath.isBlank()),
+                "data_y_path is required for idx data");
+        require(source, dataYPath == null || dataYPath.chars().noneMatch(RunConfig::isControl),
+                "data_y_path must not contain control characters: " + quoted(dataYPath));
+        require(source, Float.isFinite(cycleWeight) && cycleWeight >= 0, "the cycle weight λ must be 0 or positive, got "
+                + cycleWeight);
         require(source, sampleShape != null && (sampleShape.length == 1 || sampleShape.length == 3),
                 "sample_shape must have 1 or 3 dimensions, got " + Arrays.toString(sampleShape));
         long size = 1;
@@ -447,7 +476,7 @@ public final class RunConfig {
         Class<?> type = field.getType();
         Object value;
         if (type == String.class) {
-            value = string(in, key, source, key.equals("data_path"));
+            value = string(in, key, source, key.equals("data_path") || key.equals("data_y") || key.equals("data_y_path"));
         } else if (type == int.class) {
             value = integer(in, key, source);
         } else if (type == long.class) {

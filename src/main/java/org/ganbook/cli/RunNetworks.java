@@ -11,6 +11,7 @@ import org.ganbook.nn.LabelEncoder;
 import org.ganbook.nn.MlpDiscriminator;
 import org.ganbook.nn.MlpGenerator;
 import org.ganbook.nn.OutputActivation;
+import org.ganbook.nn.Translators;
 import org.ganbook.train.GanTrainer;
 import org.ganbook.train.GanTrainerBuilder;
 import org.ganbook.train.IterationListener;
@@ -95,7 +96,18 @@ final class RunNetworks {
                         .optUpsampling(c.upsampling).build()),
                 Conditional.channels(labels(c), DcganDiscriminator.builder().optChannels(c.channels).build())
             };
+            case CYCLEGAN -> throw new IllegalArgumentException("a cyclegan run has four networks: RunTrainer.Cycle");
         };
+    }
+
+    /** A CycleGAN's image translator, G or F: two 3×3 convolutions with {@code channels} filters between them. */
+    static Block translator(RunConfig c) {
+        return Translators.conv((int) c.sampleShape[0], c.channels);
+    }
+
+    /** A CycleGAN's image discriminator, D_X or D_Y: fully connected, with the run's hidden widths. */
+    static Block cycleDiscriminator(RunConfig c) {
+        return MlpDiscriminator.builder().setInputShape(new Shape(c.sampleShape)).optHidden(c.hidden).build();
     }
 
     /** A fresh label encoder for each network: one-hot, or a learned embedding when the run asks for one. */

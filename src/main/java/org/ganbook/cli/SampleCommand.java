@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.ganbook.data.DataSource;
-import org.ganbook.plot.Plots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -21,13 +19,17 @@ import picocli.CommandLine.ParentCommand;
             "Draws samples from a run's checkpoint, without its data set: an image grid",
             "(one row per class for a conditional model), or for 2-D data a scatter plot",
             "of generated against real points. The same --seed gives the same samples.",
+            "For a cyclegan run: samples of X (read from its data) and G's translations",
+            "G(x): for images a grid, each row of x followed by the row of G(x); for",
+            "points each x and G(x) in one colour. --csv then writes x's values, then G(x)'s.",
             ""
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  ganbook sample --out runs/ring --count 64 --png ring.png",
             "  ganbook sample --out runs/digits --count 100 --png digits.png",
-            "  ganbook sample --out runs/digits --count 16 --label 7 --png sevens.png --csv sevens.csv"
+            "  ganbook sample --out runs/digits --count 16 --label 7 --png sevens.png --csv sevens.csv",
+            "  ganbook sample --out runs/inverted --count 32 --png translated.png"
         })
 final class SampleCommand implements Callable<Integer> {
 
@@ -81,19 +83,22 @@ final class SampleCommand implements Callable<Integer> {
                 throw new UserException("--label must be in 0.." + (config.numClasses - 1) + ", got " + label);
             }
         }
-        // 2-D toy data is generated in code: draw real points for the picture; images are not needed
-        DataSource data = config.isPoints() ? DataChoice.load(config) : DataChoice.shapeOnly(config);
+        // 2-D toy data is generated in code: draw real points for the picture; a GAN's images are not needed,
+        // a CycleGAN's X is: its samples are what G translates
+        DataChoice.Domains data = config.isPoints() || config.model.cycle() ? DataChoice.loadDomains(config)
+                : new DataChoice.Domains(DataChoice.shapeOnly(config), null);
         RunDirectory directory = new RunDirectory(out);
         Path picture = png == null ? out.resolve("sample.png") : intoRun(png);
         try (TrainingSession session = new TrainingSession(config, directory, data,
                 new TerminalProgress(cli.out, TerminalProgress.Mode.NONE), cli.out, cli.err)) {
             session.restore();
-            var trainer = session.trainer();
-            Pictures.write(Sampling.picture(trainer, config, data, count, seed, label), picture);
-            cli.out.println("wrote " + picture + ": " + count + " samples from step " + trainer.iteration());
+            RunTrainer trainer = session.trainer();
+            Pictures.write(trainer.picture(count, seed, label), picture);
+            cli.out.println("wrote " + picture + ": " + count + (config.model.cycle() ? " translations" : " samples")
+                    + " from step " + trainer.iteration());
             if (csv != null) {
                 Path table = intoRun(csv);
-                Sampling.writeCsv(Sampling.generate(trainer, config, count, seed, label), table);
+                Sampling.writeCsv(trainer.samples(count, seed, label), table);
                 cli.out.println("wrote " + table);
             }
         }

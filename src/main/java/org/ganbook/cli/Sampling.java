@@ -24,8 +24,13 @@ final class Sampling {
      * @param values the samples' values, sample after sample, row-major
      * @param labels the class of each sample for a conditional GAN, or null
      * @param count how many samples
+     * @param columns the CSV header's names of a sample's values, or null for x, y (points) or v0, v1, ...
      */
-    record Samples(float[] values, int[] labels, int count) {}
+    record Samples(float[] values, int[] labels, int count, String[] columns) {
+        Samples(float[] values, int[] labels, int count) {
+            this(values, labels, count, null);
+        }
+    }
 
     /**
      * Generates {@code n} samples from noise drawn from {@code seed} (the same seed gives the same
@@ -117,7 +122,8 @@ final class Sampling {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             StringBuilder header = new StringBuilder(samples.labels() != null ? "label," : "");
             for (int j = 0; j < perSample; j++) {
-                header.append(j > 0 ? "," : "").append(perSample == 2 ? (j == 0 ? "x" : "y") : "v" + j);
+                header.append(j > 0 ? "," : "").append(samples.columns() != null ? samples.columns()[j]
+                        : perSample == 2 ? (j == 0 ? "x" : "y") : "v" + j);
             }
             out.write(header.append('\n').toString());
             StringBuilder row = new StringBuilder();

@@ -11,7 +11,7 @@ final class SessionOptions {
     TerminalProgress.Mode progress;
 
     @Option(names = "--threads", paramLabel = "N", order = 91,
-            description = "Threads PyTorch uses for each operation (default: 1 for ring and grid, whose small"
+            description = "Threads PyTorch uses for each operation (default: 1 for 2-D points, whose small"
                     + " matrices gain nothing from more and lose much on a busy machine; one per core for"
                     + " images).")
     Integer threads;
@@ -19,7 +19,7 @@ final class SessionOptions {
     /**
      * Applies --threads, or the default for the data; must run before the engine starts.
      *
-     * @param pointData whether the run trains on 2-D points (ring, grid)
+     * @param pointData whether the run trains on 2-D points generated in code
      */
     void applyThreads(boolean pointData) {
         if (threads != null && threads < 1) {

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.ganbook.train.Iteration;
 
 /**
@@ -85,15 +86,30 @@ final class TerminalProgress {
         lastTenth = 0;
     }
 
-    /** Called after each iteration. */
+    /** Called after each iteration of a GAN. */
     void onIteration(Iteration iteration) {
-        long done = iteration.iteration() + 1;
+        onIteration(iteration.iteration(), () -> String.format(Locale.ROOT, "D %.3f  G %.3f",
+                iteration.discriminator().loss(), iteration.generator().loss()), () -> String.format(Locale.ROOT,
+                "D loss %.3f | G loss %.3f | D(x) %.3f | D(G(z)) %.3f", iteration.discriminator().loss(),
+                iteration.generator().loss(), iteration.discriminator().realBefore(),
+                iteration.discriminator().fakeBefore()));
+    }
+
+    /**
+     * Called after each iteration of any trainer.
+     *
+     * @param iteration the iteration's number, 0-based
+     * @param barLosses the losses for the bar, short (formatted only when drawn)
+     * @param lineLosses the losses for a plain line
+     */
+    void onIteration(long iteration, Supplier<String> barLosses, Supplier<String> lineLosses) {
+        long done = iteration + 1;
         switch (mode) {
             case BAR -> {
                 long now = clock.getAsLong();
                 if (now - lastDrawNanos >= BAR_REFRESH_NANOS || done >= last) {
                     lastDrawNanos = now;
-                    draw(bar(iteration, done, now));
+                    draw(bar(barLosses.get(), done, now));
                 }
             }
             case LINES -> {
@@ -101,7 +117,7 @@ final class TerminalProgress {
                 int tenth = (int) Math.min(10, (done - first) * 10 / total);
                 if (tenth > lastTenth) {
                     lastTenth = tenth;
-                    out.println(line(iteration, done, clock.getAsLong()));
+                    out.println(line(lineLosses.get(), done, clock.getAsLong()));
                 }
             }
             default -> { }
@@ -129,20 +145,17 @@ final class TerminalProgress {
         out.flush();
     }
 
-    String bar(Iteration iteration, long done, long now) {
+    String bar(String losses, long done, long now) {
         double fraction = fraction(done);
         int filled = (int) Math.round(fraction * BAR_WIDTH);
-        return String.format(Locale.ROOT, "[%s%s] %3d%% %d/%d  ETA %s  %s it/s  D %.3f  G %.3f",
+        return String.format(Locale.ROOT, "[%s%s] %3d%% %d/%d  ETA %s  %s it/s  %s",
                 "#".repeat(filled), "-".repeat(BAR_WIDTH - filled), (int) Math.floor(fraction * 100), done, last,
-                eta(done, now), rate(done, now), iteration.discriminator().loss(), iteration.generator().loss());
+                eta(done, now), rate(done, now), losses);
     }
 
-    String line(Iteration iteration, long done, long now) {
-        return String.format(Locale.ROOT,
-                "step %d/%d (%d%%) | D loss %.3f | G loss %.3f | D(x) %.3f | D(G(z)) %.3f | %s it/s | ETA %s",
-                done, last, (int) Math.floor(fraction(done) * 100), iteration.discriminator().loss(),
-                iteration.generator().loss(), iteration.discriminator().realBefore(),
-                iteration.discriminator().fakeBefore(), rate(done, now), eta(done, now));
+    String line(String losses, long done, long now) {
+        return String.format(Locale.ROOT, "step %d/%d (%d%%) | %s | %s it/s | ETA %s",
+                done, last, (int) Math.floor(fraction(done) * 100), losses, rate(done, now), eta(done, now));
     }
 
     private double fraction(long done) {

@@ -19,12 +19,14 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        header = "Trains a GAN from scratch into a new run directory.",
+        header = "Trains a GAN (or a CycleGAN) from scratch into a new run directory.",
         description = {
             "Writes into the run directory:",
             "  config.json      what is needed to rebuild the networks (resume, sample)",
             "  history.csv      one row per step: losses, D(x), D(G(z)), V(D,G), epoch,",
             "                   seconds",
+            "                   (cyclegan: D_Y, D_X and G+F losses, cycle losses, means",
+            "                   of D_Y and D_X on real and translated samples)",
             "  losses.png       the losses; d-outputs.png: D(x) and D(G(z))",
             "  grids/           fixed-noise samples every --grid-every steps (scatter",
             "                   plots for 2-D data)",
@@ -33,6 +35,9 @@ import picocli.CommandLine.ParentCommand;
             "                   --checkpoint-every steps and at the end, always whole",
             "",
             "A step is k discriminator steps (--d-steps) then one generator step.",
+            "With --model cyclegan a step is a D_Y step, a D_X step and one joint step of",
+            "G (X -> Y) and F (Y -> X); X is --data, Y is --data-y; the grids and",
+            "samples.png show samples of X and their translations G(x).",
             "Ctrl-C stops after the current step, saves a checkpoint and exits with 130;",
             "continue with `ganbook resume`. The same options and seed give the same",
             "history.csv, except for its wall-clock 'seconds' column.",
@@ -44,7 +49,11 @@ import picocli.CommandLine.ParentCommand;
             "  ganbook train --model dcgan --data fashion-mnist --epochs 1 --out runs/fashion",
             "  ganbook train --model conditional-mlp --data mnist --steps 2000 \\",
             "                --out runs/digits",
-            "  ganbook train --model mlp --data path/to/idx-dir --steps 500 --out runs/mine"
+            "  ganbook train --model mlp --data path/to/idx-dir --steps 500 --out runs/mine",
+            "  ganbook train --model cyclegan --data spiral-arm --data-y spiral-arm-turned \\",
+            "                --lambda 0.1 --loss least-squares --lr 3e-3 --batch-size 128 --steps 600 --out runs/arm",
+            "  ganbook train --model cyclegan --data mnist --data-y inverted-mnist --lambda 1 \\",
+            "                --lr 2e-3 --batch-size 32 --steps 150 --out runs/inverted"
         })
 final class TrainCommand implements Callable<Integer> {
 
@@ -52,10 +61,18 @@ final class TrainCommand implements Callable<Integer> {
     GanbookCli cli;
 
     @Option(names = "--data", required = true, paramLabel = "NAME|DIR", order = 1,
-            description = "ring (8 Gaussians on a circle), grid (25 on a square), mnist, fashion-mnist, or a"
-                    + " directory of IDX files: train-images-idx3-ubyte[.gz] and, optionally,"
-                    + " train-labels-idx1-ubyte[.gz].")
+            description = "ring (8 Gaussians on a circle), grid (25 on a square), spiral-arm (three quarters of a"
+                    + " spiral turn), spiral-arm-turned (the arm turned by 60°, scaled by 1.2 and shifted by (1, 0.5)),"
+                    + " mnist, fashion-mnist, inverted-mnist, inverted-fashion-mnist (pixels negated), or a directory of"
+                    + " IDX files: train-images-idx3-ubyte[.gz] and, optionally, train-labels-idx1-ubyte[.gz]. For"
+                    + " cyclegan: domain X.")
     String data;
+
+    @Option(names = "--data-y", paramLabel = "NAME|DIR", order = 2,
+            description = "cyclegan only: domain Y, any --data value with samples of X's shape. When X and Y read"
+                    + " the same images (mnist and inverted-mnist), X takes the first half and Y the second,"
+                    + " so no image is in both.")
+    String dataY;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", order = 2,
             description = "The run directory to create (refused if it already holds a run; see --force).")
@@ -63,8 +80,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--model", defaultValue = "mlp", converter = Converters.ModelConverter.class,
             paramLabel = "MODEL", order = 3,
-            description = "mlp, dcgan, conditional-mlp or conditional-dcgan (default: ${DEFAULT-VALUE}). DCGAN"
-                    + " needs square images with a side divisible by 4; conditional models need labels.")
+            description = "mlp, dcgan, conditional-mlp, conditional-dcgan or cyclegan (default: ${DEFAULT-VALUE})."
+                    + " DCGAN needs square images with a side divisible by 4; conditional models need labels;"
+                    + " cyclegan needs --data-y and translates X to Y (its G and F start as the identity for points,"
+                    + " two 3×3 convolutions for images).")
     RunConfig.Model model;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1", order = 4)
@@ -73,7 +92,8 @@ final class TrainCommand implements Callable<Integer> {
     /** --steps or --epochs. */
     static final class Length {
         @Option(names = "--steps", paramLabel = "N", required = true, order = 4,
-                description = "Training steps (default: 5000 for ring and grid, the standard 2-D recipe's, one epoch for images).")
+                description = "Training steps (default: 5000 for 2-D points, the standard 2-D recipe's, one epoch for"
+                        + " images; cyclegan: 2000 for points, one epoch of X for images).")
         Long steps;
 
         @Option(names = "--epochs", paramLabel = "E", required = true, order = 5,
@@ -81,20 +101,26 @@ final class TrainCommand implements Callable<Integer> {
         Double epochs;
     }
 
+    @Option(names = "--lambda", paramLabel = "L", order = 14,
+            description = "cyclegan: the weight λ of the cycle-consistency loss (default: 10, the trainer's and the"
+                    + " paper's; notebook 10 uses 0.1 on the spiral arm and 1 on digits).")
+    Float lambda;
+
     @Option(names = "--batch-size", paramLabel = "N", order = 15,
-            description = "Real (and fake) samples per step (default: 256 for ring and grid, 64 for images).")
+            description = "Real (and fake) samples per step (default: 256 for 2-D points, 64 for images and for"
+                    + " cyclegan).")
     Integer batchSize;
 
     @Option(names = "--lr", paramLabel = "RATE", order = 16,
             description = "Learning rate of both networks, Adam with beta1 = 0.5 (default: 1e-3 for ring and"
                     + " grid, ten times smaller from step 2500 on, as in the standard 2-D recipe;"
-                    + " 2e-4 for images).")
+                    + " 2e-4 for images and for cyclegan).")
     Float lr;
 
-    @Option(names = "--lr-g", paramLabel = "RATE", order = 17, description = "The generator's learning rate.")
+    @Option(names = "--lr-g", paramLabel = "RATE", order = 17, description = "The generator's learning rate (cyclegan: G's and F's).")
     Float lrG;
 
-    @Option(names = "--lr-d", paramLabel = "RATE", order = 18, description = "The discriminator's learning rate.")
+    @Option(names = "--lr-d", paramLabel = "RATE", order = 18, description = "The discriminator's learning rate (cyclegan: D_X's and D_Y's).")
     Float lrD;
 
     @Option(names = "--loss", defaultValue = "non-saturating", converter = Converters.LossConverter.class,
@@ -111,13 +137,15 @@ final class TrainCommand implements Callable<Integer> {
     Integer codingSize;
 
     @Option(names = "--hidden", split = ",", paramLabel = "N,N", order = 22,
-            description = "MLP hidden layer widths of G, reversed for D (default for ring and grid: eight layers"
-                    + " of 64 for G, three for D, the standard 2-D recipe's; 256,512 for images).")
+            description = "MLP hidden layer widths of G, reversed for D (default for 2-D points: eight layers"
+                    + " of 64 for G, three for D, the standard 2-D recipe's; 256,512 for images). cyclegan: the"
+                    + " widths of all four networks for points (default 32,32), of D_X and D_Y for images (64).")
     int[] hidden;
 
-    @Option(names = "--channels", defaultValue = "32", paramLabel = "C", order = 23,
-            description = "DCGAN base channels (default: ${DEFAULT-VALUE}).")
-    int channels;
+    @Option(names = "--channels", paramLabel = "C", order = 23,
+            description = "DCGAN base channels (default: 32); cyclegan on images: the channels between the"
+                    + " translators' two convolutions (default: 8).")
+    Integer channels;
 
     @Option(names = "--upsampling", defaultValue = "nearest-conv", converter = Converters.UpsamplingConverter.class,
             paramLabel = "KIND", order = 24,
@@ -143,7 +171,7 @@ final class TrainCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--limit", defaultValue = "0", paramLabel = "N", order = 29,
-            description = "Use only the first N images (default: all).")
+            description = "Use only the first N images (default: all); cyclegan: of each domain.")
     int limit;
 
     @Option(names = "--checkpoint-every", defaultValue = "1000", paramLabel = "N", order = 30,
@@ -155,8 +183,8 @@ final class TrainCommand implements Callable<Integer> {
     Integer gridEvery;
 
     @Option(names = "--grid-count", paramLabel = "N", order = 32,
-            description = "Samples in each grid (default: 64 images, 8 per class for a conditional model, or"
-                    + " 512 points for 2-D data).")
+            description = "Samples in each grid (default: 64 images, 8 per class for a conditional model, 32"
+                    + " images and their translations for cyclegan, or 512 points for 2-D data).")
     Integer gridCount;
 
     @Option(names = "--force", order = 33,
@@ -175,51 +203,72 @@ final class TrainCommand implements Callable<Integer> {
         }
         RunConfig config = new RunConfig();
         config.model = model;
+        boolean cycle = model.cycle();
         DataChoice.choose(config, data, dataDir);
-        session.applyThreads(config.data.equals("ring") || config.data.equals("grid"));
+        if (dataY != null && !cycle) {
+            throw new UserException("--data-y is for --model cyclegan, which translates --data into --data-y");
+        }
+        if (dataY == null && cycle) {
+            throw new UserException("--model cyclegan needs --data-y, domain Y: for example --data spiral-arm --data-y"
+                    + " spiral-arm-turned, or --data mnist --data-y inverted-mnist");
+        }
+        if (cycle) {
+            DataChoice.chooseY(config, dataY, dataDir);
+            refuseGanOptions();
+        } else if (lambda != null) {
+            throw new UserException("--lambda is the cycle-consistency weight of --model cyclegan");
+        }
+        session.applyThreads(DataChoice.generated(config.data));
         config.limit = limit;
         if (limit < 0) {
             throw new UserException("--limit must be positive (or 0 for all images), got " + limit);
         }
-        if (limit > 0 && !config.data.equals("mnist") && !config.data.equals("fashion-mnist")
-                && !config.data.equals(RunConfig.IDX)) {
-            throw new UserException("--limit is for image data; " + config.data + " is generated in code");
+        for (String name : cycle ? new String[] {config.data, config.dataY} : new String[] {config.data}) {
+            if (limit > 0 && DataChoice.generated(name)) {
+                throw new UserException("--limit is for image data; " + name + " is generated in code");
+            }
         }
-        DataSource source = DataChoice.load(config);
+        DataChoice.Domains domains = DataChoice.loadDomains(config);
+        DataSource source = domains.x();
         DataChoice.describe(config, source);
         boolean images = config.isImages();
 
         ToyRecipe recipe = ToyRecipe.standard(); // the defaults for 2-D points
         config.codingSize = codingSize != null ? codingSize : images ? 100 : recipe.codingSize();
-        config.hidden = hidden != null ? hidden : images ? new int[] {256, 512} : recipe.generatorHidden();
+        config.hidden = hidden != null ? hidden : cycle ? (images ? new int[] {64} : new int[] {32, 32})
+                : images ? new int[] {256, 512} : recipe.generatorHidden();
         if (hidden == null && config.isPoints() && config.model == RunConfig.Model.MLP) {
             config.discriminatorHidden = recipe.discriminatorHidden(); // the recipe's D is shallower than its G
         }
-        config.channels = channels;
+        config.channels = channels != null ? channels : cycle ? 8 : 32;
         config.upsampling = upsampling;
         config.labelEmbedding = labelEmbedding;
-        config.batchSize = batchSize != null ? batchSize : images ? 64 : recipe.batchSize();
-        config.lrG = lrG != null ? lrG : lr != null ? lr : images ? 2e-4f : recipe.generatorRate();
-        config.lrD = lrD != null ? lrD : lr != null ? lr : images ? 2e-4f : recipe.discriminatorRate();
+        config.batchSize = batchSize != null ? batchSize : images || cycle ? 64 : recipe.batchSize();
+        config.lrG = lrG != null ? lrG : lr != null ? lr : images || cycle ? 2e-4f : recipe.generatorRate();
+        config.lrD = lrD != null ? lrD : lr != null ? lr : images || cycle ? 2e-4f : recipe.discriminatorRate();
         if (config.isPoints() && config.model == RunConfig.Model.MLP) {
             config.packing = config.batchSize % recipe.packing() == 0 ? recipe.packing() : 1;
             config.r1Gamma = recipe.r1Gamma();
         }
+        config.cycleWeight = cycle ? (lambda != null ? lambda : 10f) : 0f;
         config.loss = loss;
         config.k = k;
         config.labelSmoothing = labelSmoothing;
         config.seed = seed;
         config.checkpointEvery = checkpointEvery;
-        config.gridCount = gridCount != null ? gridCount : config.isPoints() ? 512
+        config.gridCount = gridCount != null ? gridCount : config.isPoints() ? 512 : cycle ? 32
                 : config.model.conditional() && config.numClasses > 0 && config.numClasses <= 16
                         ? 8 * config.numClasses : 64;
 
         config.gridEvery = gridEvery != null ? gridEvery : 0;
         config.validate("invalid options");
         DataChoice.checkData(config, source);
+        if (cycle) {
+            DataChoice.checkData(config, domains.y());
+        }
         Resources.checkModel(config);
         long steps = steps(config);
-        if (config.isPoints() && recipe.dropAt() < 1 && recipe.dropFactor() < 1) {
+        if (config.isPoints() && !cycle && recipe.dropAt() < 1 && recipe.dropFactor() < 1) {
             // at the recipe's step, whatever --steps says, so that training N then resuming N is training 2N
             config.lrDropAfter = (int) Math.round(recipe.dropAt() * recipe.iterations());
             config.lrDropFactor = recipe.dropFactor();
@@ -241,10 +290,20 @@ final class TrainCommand implements Callable<Integer> {
                             (double) steps * config.batchSize / config.datasetSize, config.datasetSize) : ""));
             TerminalProgress progress = new TerminalProgress(cli.out, session.progress);
             try (StopSignals stop = StopSignals.install(cli.err);
-                    TrainingSession training = new TrainingSession(config, directory, source, progress, cli.out,
+                    TrainingSession training = new TrainingSession(config, directory, domains, progress, cli.out,
                             cli.err)) {
                 return training.train(steps, stop, 0, null);
             }
+        }
+    }
+
+    /** The options about noise and the GAN's discriminator steps mean nothing to a CycleGAN: say so. */
+    private void refuseGanOptions() {
+        String option = codingSize != null ? "--coding-size" : k != 1 ? "--d-steps" : labelSmoothing != 0
+                ? "--label-smoothing" : labelEmbedding != 0 ? "--label-embedding" : null;
+        if (option != null) {
+            throw new UserException(option + " is for the GAN models; cyclegan translates samples of X, not noise,"
+                    + " and takes --lambda, --lr, --batch-size, --hidden, --channels, --loss and --seed");
         }
     }
 
@@ -266,8 +325,12 @@ final class TrainCommand implements Callable<Integer> {
         if (length != null && length.epochs != null) {
             return epochsToSteps(length.epochs, config);
         }
-        return config.isImages() ? epochsToSteps(1, config) : ToyRecipe.standard().iterations();
+        return config.isImages() ? epochsToSteps(1, config)
+                : config.model.cycle() ? CYCLE_POINT_STEPS : ToyRecipe.standard().iterations();
     }
+
+    /** The default length of a CycleGAN run on 2-D points. */
+    static final long CYCLE_POINT_STEPS = 2000;
 
     /** The most steps one command trains: far beyond any real run, and safe from overflow. */
     static final long MAX_STEPS = Integer.MAX_VALUE;

@@ -1,7 +1,5 @@
 package org.ganbook.cli;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,18 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.ganbook.data.DataSource;
-import org.ganbook.data.Mixture2d;
 import org.ganbook.io.AtomicFile;
-import org.ganbook.metrics.ModeCoverage;
-import org.ganbook.plot.Plots;
 import org.ganbook.train.DivergedException;
-import org.ganbook.train.GanTrainer;
 import org.ganbook.train.NonFiniteStateException;
 import tech.tablesaw.api.Table;
 
 /**
- * One training session of a run: the loop that calls {@link GanTrainer#fit} between the moments
- * something is written (fixed-noise grids, checkpoints), and the files written at the end.
+ * One training session of a run, GAN or CycleGAN alike: the loop that calls the trainer's {@code fit}
+ * between the moments something is written (grids, checkpoints), and the files written at the end.
  */
 final class TrainingSession implements AutoCloseable {
 
@@ -31,8 +25,7 @@ final class TrainingSession implements AutoCloseable {
 
     private final RunConfig config;
     private final RunDirectory directory;
-    private final DataSource data;
-    private final GanTrainer trainer;
+    private final RunTrainer trainer;
     private final TerminalProgress progress;
     private final PrintStream out;
     private final PrintStream err;
@@ -40,16 +33,20 @@ final class TrainingSession implements AutoCloseable {
 
     TrainingSession(RunConfig config, RunDirectory directory, DataSource data, TerminalProgress progress,
             PrintStream out, PrintStream err) {
+        this(config, directory, new DataChoice.Domains(data, null), progress, out, err);
+    }
+
+    TrainingSession(RunConfig config, RunDirectory directory, DataChoice.Domains data, TerminalProgress progress,
+            PrintStream out, PrintStream err) {
         this.config = config;
         this.directory = directory;
-        this.data = data;
         this.progress = progress;
         this.out = out;
         this.err = err;
-        this.trainer = RunNetworks.trainer(config, data, (t, iteration) -> progress.onIteration(iteration));
+        this.trainer = RunTrainer.of(config, data, progress);
     }
 
-    GanTrainer trainer() {
+    RunTrainer trainer() {
         return trainer;
     }
 
@@ -165,14 +162,16 @@ final class TrainingSession implements AutoCloseable {
     /** Writes the history, the curves, the final samples and the checkpoint, then says what is where. */
     private void finish() throws IOException {
         saveCheckpoint();
-        writeSamples(directory.samples(), config.isPoints() ? 1024
+        int n = config.isPoints() ? 1024 : config.model.cycle() ? 32
                 : config.model.conditional() && config.numClasses > 0 && config.numClasses <= 16
-                        ? config.numClasses * 8 : 64);
+                        ? config.numClasses * 8 : 64;
+        Pictures.write(trainer.picture(n, trainer.iteration() + 1_000_003L, null), directory.samples());
         out.println("step " + trainer.iteration() + ": wrote " + directory.root() + "/{" + RunDirectory.HISTORY
                 + ", " + RunDirectory.LOSSES + ", " + RunDirectory.D_OUTPUTS + ", " + RunDirectory.SAMPLES + ", "
                 + RunDirectory.CHECKPOINT + "}" + (config.gridEvery > 0 ? " and " + RunDirectory.GRIDS + "/" : ""));
-        if (data instanceof Mixture2d mixture) {
-            out.println("mode coverage of 2500 samples, " + coverage(mixture));
+        String summary = trainer.summary();
+        if (summary != null) {
+            out.println(summary);
         }
     }
 
@@ -210,58 +209,17 @@ final class TrainingSession implements AutoCloseable {
                     + lastCheckpoint + ") is kept", e);
         }
         if (history.rowCount() > 0) {
-            Pictures.write(Plots.losses(history), directory.losses());
-            Pictures.write(Plots.discriminatorOutputs(history), directory.discriminatorOutputs());
+            BufferedImage[] curves = trainer.curves(history);
+            Pictures.write(curves[0], directory.losses());
+            Pictures.write(curves[1], directory.discriminatorOutputs());
         }
     }
 
     private void writeGrid(long step) throws IOException {
-        if (config.gridEvery <= 0) {
-            return;
+        BufferedImage picture = config.gridEvery > 0 ? trainer.grid(step) : null;
+        if (picture != null) {
+            Pictures.write(picture, directory.grid(step));
         }
-        BufferedImage picture;
-        if (config.isPoints()) {
-            try (NDManager manager = NDManager.newBaseManager()) {
-                float[] real = data.sample(manager, config.gridCount, config.seed).samples().toFloatArray();
-                float[] fake = generateFixed(config.gridCount);
-                picture = Plots.scatter2d(real, fake, "fixed noise, step " + step);
-            }
-        } else if (config.isImages()) {
-            int n = config.gridCount;
-            try (NDManager manager = NDManager.newBaseManager()) {
-                NDArray noise = trainer.fixedNoise(n);
-                noise.attach(manager);
-                NDArray images = config.model.conditional()
-                        ? trainer.generate(noise, manager.create(Sampling.labels(config, n, null)))
-                        : trainer.generate(noise);
-                images.attach(manager);
-                picture = Plots.titled(Sampling.grid(config, images, n, null), "fixed noise, step " + step);
-            }
-        } else {
-            return;
-        }
-        Pictures.write(picture, directory.grid(step));
-    }
-
-    private float[] generateFixed(int n) {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray noise = trainer.fixedNoise(n);
-            noise.attach(manager);
-            NDArray fake = trainer.generate(noise);
-            fake.attach(manager);
-            return fake.toFloatArray();
-        }
-    }
-
-    /** Writes {@code n} fresh samples as a picture: an image grid, or real vs fake points. */
-    private void writeSamples(Path file, int n) throws IOException {
-        BufferedImage picture = Sampling.picture(trainer, config, data, n, trainer.iteration() + 1_000_003L, null);
-        Pictures.write(picture, file);
-    }
-
-    private String coverage(Mixture2d mixture) {
-        float[] fake = Sampling.generate(trainer, config, 2500, config.seed + 17, null).values();
-        return ModeCoverage.evaluate(fake, mixture.modes(), mixture.std()).summary();
     }
 
     @Override

@@ -36,11 +36,33 @@ public final class PairingPlot {
      */
     public static BufferedImage render(float[] x, float[] mapped, String mappedName, SpiralArm domainX,
             SpiralArm domainY, String title) {
+        if (domainX == null || domainY == null) {
+            throw new IllegalArgumentException("both domains are needed; render(x, mapped, name, title) draws without");
+        }
+        return draw(x, mapped, mappedName, domainX, domainY, title);
+    }
+
+    /**
+     * The same picture for any 2-D domains: each x coloured by its angle around the mean of the x shown, no
+     * band.
+     *
+     * @param x points of X, {@code x0, y0, x1, y1, ...}
+     * @param mapped their images, in the same order
+     * @param mappedName what {@code mapped} is, for the legend
+     * @param title the title
+     * @return the picture, about 500×590
+     */
+    public static BufferedImage render(float[] x, float[] mapped, String mappedName, String title) {
+        return draw(x, mapped, mappedName, null, null, title);
+    }
+
+    private static BufferedImage draw(float[] x, float[] mapped, String mappedName, SpiralArm domainX,
+            SpiralArm domainY, String title) {
         if (x.length != mapped.length || x.length % 2 != 0) {
             throw new IllegalArgumentException("x and its images need the same even number of values, got "
                     + x.length + " and " + mapped.length);
         }
-        int lineSteps = 200;
+        int lineSteps = domainY == null ? -1 : 200;
         double[][] line = new double[lineSteps + 1][];
         for (int k = 0; k <= lineSteps; k++) {
             line[k] = domainY.pointAt(k / (double) lineSteps);
@@ -101,8 +123,15 @@ public final class PairingPlot {
         int n = x.length / 2;
         double radius = n > 800 ? 2.2 : 3.0;
         Color[] colours = new Color[n];
+        double meanX = 0;
+        double meanY = 0;
         for (int i = 0; i < n; i++) {
-            colours[i] = Palette.along(domainX.position(x[2 * i], x[2 * i + 1]));
+            meanX += x[2 * i] / (double) n;
+            meanY += x[2 * i + 1] / (double) n;
+        }
+        for (int i = 0; i < n; i++) {
+            colours[i] = Palette.along(domainX != null ? domainX.position(x[2 * i], x[2 * i + 1])
+                    : (Math.atan2(x[2 * i + 1] - meanY, x[2 * i] - meanX) + Math.PI) / (2 * Math.PI));
             Draw.point(g, LEFT + (x[2 * i] - lo) * scale, TOP + SIZE - (x[2 * i + 1] - bottom) * scale, radius,
                     Palette.withAlpha(colours[i], 60), null);
         }
@@ -123,12 +152,15 @@ public final class PairingPlot {
         Draw.centered(rotated, "second coordinate", 0, 0);
         rotated.dispose();
         g.setFont(ChartStyle.TICK_FONT);
-        Draw.legend(g, List.of(Draw.Entry.point("x (faint), coloured by its place along X",
+        Draw.legend(g, List.of(Draw.Entry.point(domainX != null ? "x (faint), coloured by its place along X"
+                : "x (faint), coloured by its angle around the middle of X",
                 Palette.withAlpha(Palette.along(0.2), 90))), LEFT + SIZE / 2.0, TOP + SIZE + 66);
         Draw.legend(g, List.of(Draw.Entry.point(mappedName + " (bright), in the colour of its x", Palette.along(0.2))),
                 LEFT + SIZE / 2.0, TOP + SIZE + 87);
-        Draw.legend(g, List.of(Draw.Entry.line("band: Y, coloured by the place of X that T puts there",
-                Palette.along(0.8), new BasicStroke(5f))), LEFT + SIZE / 2.0, TOP + SIZE + 108);
+        if (domainY != null) {
+            Draw.legend(g, List.of(Draw.Entry.line("band: Y, coloured by the place of X that T puts there",
+                    Palette.along(0.8), new BasicStroke(5f))), LEFT + SIZE / 2.0, TOP + SIZE + 108);
+        }
         g.dispose();
         return img;
     }

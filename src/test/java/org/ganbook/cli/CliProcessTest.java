@@ -66,6 +66,31 @@ class CliProcessTest {
     }
 
     @Test
+    void ctrlCStopsACycleGanRunThatThenResumes() throws Exception {
+        Path run = dir.resolve("cycle");
+        Process process = java(List.of("org.ganbook.cli.GanbookCli", "train", "--model", "cyclegan", "--data",
+                "spiral-arm", "--data-y", "spiral-arm-turned", "--out", run.toString(), "--steps", "1000000",
+                "--hidden", "8,8", "--batch-size", "16", "--progress", "lines", "--checkpoint-every", "1000000",
+                "--grid-every", "0", "--threads", "1"));
+        Lines out = Lines.of(process);
+        waitFor(() -> Files.exists(run.resolve("history.csv")), process, out);
+        Thread.sleep(800);
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "the process should exit");
+        String printed = out.all();
+        assertEquals(130, process.exitValue(), printed);
+        Matcher stopped = Pattern.compile("interrupted at step (\\d+): checkpoint saved").matcher(printed);
+        assertTrue(stopped.find(), printed);
+        long step = Long.parseLong(stopped.group(1));
+        assertTrue(step > 0, printed);
+        assertEquals(step + 1, Files.readAllLines(run.resolve("history.csv")).size(), "every finished step");
+        Cli.Result resumed = Cli.run("resume", "--out", run.toString(), "--steps", "2", "--progress", "none");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().contains("from step " + step + ", 2 more steps"), resumed.out());
+        assertEquals(step + 3, Files.readAllLines(run.resolve("history.csv")).size());
+    }
+
+    @Test
     void oneProcessWritesARunDirectoryAtATimeAndAKilledOnesLockDoesNotBlock() throws Exception {
         Path run = dir.resolve("shared");
         Process first = java(List.of("org.ganbook.cli.GanbookCli", "train", "--data", "ring", "--out",
