@@ -51,12 +51,25 @@ QUALITY_PLAN = {"mnist-mlp": (4000, 500), "dcgan": (400, 100), "dcgan-tconv": (4
 LAYER_FLOPS = {"upsample": 3 * 2 * 64 * 14 * 14 * 64 * 128 * 9, "tconv": 3 * 2 * 64 * 7 * 7 * 128 * 64 * 16}
 
 
+def native_environment():
+    """src/scripts/native.env's KEY=VALUE lines (OpenMP's wait policy, glibc's allocator), unless already set."""
+    pairs = {}
+    with open(os.path.join(ROOT, "src", "scripts", "native.env")) as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                key, _, value = line.partition("=")
+                if key.strip() not in os.environ:
+                    pairs[key.strip()] = value.strip()
+    return pairs
+
+
 class Worker:
     def __init__(self, impl, config, threads, jar=None, extra_env=None):
         env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads),
                    GANBOOK_BENCH_THREADS=str(threads), DJL_OFFLINE="true")
         if not impl.startswith("pytorch"):
-            env["OMP_WAIT_POLICY"] = "PASSIVE"   # as ganbook's kernel and CLI launcher run it
+            env.update(native_environment())   # as ganbook's kernel and CLI launcher run it
         env.update(extra_env or {})
         if not impl.startswith("pytorch"):
             classpath = os.pathsep.join([os.path.join(ROOT, "target", "bench-classes"),

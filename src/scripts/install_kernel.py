@@ -60,6 +60,17 @@ def kernel_threads() -> int:
     return int(value)
 
 
+def native_environment() -> dict:
+    """The KEY=VALUE lines of src/scripts/native.env: the environment of every process running ganbook's native code."""
+    pairs = {}
+    for line in (ROOT / "src" / "scripts" / "native.env").read_text().splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            pairs[key.strip()] = value.strip()
+    return pairs
+
+
 def kernel_settings(threads: int) -> dict:
     jvm_options = [
         "-Djava.awt.headless=true",
@@ -81,9 +92,8 @@ def kernel_settings(threads: int) -> dict:
             "JJAVA_STARTUP_SCRIPTS_PATH": str(ROOT / "src" / "kernel" / "startup.jshell"),
             "DJL_OFFLINE": "true",
             "GANBOOK_HOME": str(ROOT),
-            # PyTorch's OpenMP workers otherwise spin on a core while they wait for work; on a machine that is
-            # busy with anything else the spinning steals the time the work needs (a run became 20x slower).
-            "OMP_WAIT_POLICY": "PASSIVE",
+            # OpenMP workers that sleep while they wait, a glibc allocator that keeps freed memory (see the file)
+            **native_environment(),
         },
         "metadata": {"debugger": False},
     }

@@ -15,6 +15,7 @@ line per check and "N passed, M failed"; exits non-zero on a failure.
 """
 import sys
 import time
+from pathlib import Path
 
 from jupyter_client.manager import KernelManager
 
@@ -149,6 +150,15 @@ def main() -> int:
         client.wait_for_ready(timeout=STARTUP_SECONDS)
         built = run(client, BUILD)
         check("build a ring trainer", built.status == "ok" and "built 0" in built.text, built.error or built.text)
+        # the kernel runs with src/scripts/native.env's environment (OpenMP's wait policy, glibc's allocator)
+        wanted = {}
+        for line in (Path(__file__).resolve().parents[3] / "src" / "scripts" / "native.env").read_text().splitlines():
+            if line.strip() and not line.startswith("#"):
+                key, _, value = line.partition("=")
+                wanted[key.strip()] = value.strip()
+        env = run(client, " + \",\" + ".join(f'System.getenv("{key}")' for key in wanted))
+        check("the kernel has native.env's environment", env.text.strip('"').split(",") == list(wanted.values()),
+              f"{env.text} for {', '.join(wanted)}")
         if built.status != "ok":
             return finish_report(results)
 
