@@ -50,10 +50,8 @@ import picocli.CommandLine.ParentCommand;
             "  ganbook train --model conditional-mlp --data mnist --steps 2000 \\",
             "                --out runs/digits",
             "  ganbook train --model mlp --data path/to/idx-dir --steps 500 --out runs/mine",
-            "  ganbook train --model cyclegan --data spiral-arm --data-y spiral-arm-turned \\",
-            "                --lambda 0.1 --loss least-squares --lr 3e-3 --batch-size 128 --steps 600 --out runs/arm",
-            "  ganbook train --model cyclegan --data mnist --data-y inverted-mnist --lambda 1 \\",
-            "                --lr 2e-3 --batch-size 32 --steps 150 --out runs/inverted"
+            "  ganbook train --model cyclegan --data spiral-arm --data-y spiral-arm-turned --out runs/arm",
+            "  ganbook train --model cyclegan --data mnist --data-y inverted-mnist --steps 150 --out runs/inverted"
         })
 final class TrainCommand implements Callable<Integer> {
 
@@ -93,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
     static final class Length {
         @Option(names = "--steps", paramLabel = "N", required = true, order = 4,
                 description = "Training steps (default: 5000 for 2-D points, the standard 2-D recipe's, one epoch for"
-                        + " images; cyclegan: 2000 for points, one epoch of X for images).")
+                        + " images; cyclegan: 600 for points, notebook 10's, one epoch of X for images).")
         Long steps;
 
         @Option(names = "--epochs", paramLabel = "E", required = true, order = 5,
@@ -102,19 +100,19 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     @Option(names = "--lambda", paramLabel = "L", order = 14,
-            description = "cyclegan: the weight λ of the cycle-consistency loss (default: 10, the trainer's and the"
-                    + " paper's; notebook 10 uses 0.1 on the spiral arm and 1 on digits).")
+            description = "cyclegan: the weight λ of the cycle-consistency loss (default: notebook 10's, 0.1 for points,"
+                    + " where the paper's 10 recovered the true mapping on no seed, and 1 for images).")
     Float lambda;
 
     @Option(names = "--batch-size", paramLabel = "N", order = 15,
-            description = "Real (and fake) samples per step (default: 256 for 2-D points, 64 for images and for"
-                    + " cyclegan).")
+            description = "Real (and fake) samples per step (default: 256 for 2-D points, 64 for images; cyclegan:"
+                    + " 128 for points, 32 for images).")
     Integer batchSize;
 
     @Option(names = "--lr", paramLabel = "RATE", order = 16,
             description = "Learning rate of both networks, Adam with beta1 = 0.5 (default: 1e-3 for ring and"
                     + " grid, ten times smaller from step 2500 on, as in the standard 2-D recipe;"
-                    + " 2e-4 for images and for cyclegan).")
+                    + " 2e-4 for images; cyclegan: 3e-3 for points, 2e-3 for images).")
     Float lr;
 
     @Option(names = "--lr-g", paramLabel = "RATE", order = 17, description = "The generator's learning rate (cyclegan: G's and F's).")
@@ -123,9 +121,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr-d", paramLabel = "RATE", order = 18, description = "The discriminator's learning rate (cyclegan: D_X's and D_Y's).")
     Float lrD;
 
-    @Option(names = "--loss", defaultValue = "non-saturating", converter = Converters.LossConverter.class,
+    @Option(names = "--loss", converter = Converters.LossConverter.class,
             paramLabel = "LOSS", order = 19,
-            description = "non-saturating, minimax or least-squares (default: ${DEFAULT-VALUE}).")
+            description = "non-saturating, minimax or least-squares (default: non-saturating; least-squares for"
+                    + " cyclegan, as CycleGAN uses).")
     RunConfig.Loss loss;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", order = 20,
@@ -243,15 +242,17 @@ final class TrainCommand implements Callable<Integer> {
         config.channels = channels != null ? channels : cycle ? 8 : 32;
         config.upsampling = upsampling;
         config.labelEmbedding = labelEmbedding;
-        config.batchSize = batchSize != null ? batchSize : images || cycle ? 64 : recipe.batchSize();
-        config.lrG = lrG != null ? lrG : lr != null ? lr : images || cycle ? 2e-4f : recipe.generatorRate();
-        config.lrD = lrD != null ? lrD : lr != null ? lr : images || cycle ? 2e-4f : recipe.discriminatorRate();
+        // cyclegan's defaults are notebook 10's, measured there over five seeds (points) and on digits (images)
+        config.batchSize = batchSize != null ? batchSize : cycle ? (images ? 32 : 128) : images ? 64 : recipe.batchSize();
+        float rate = cycle ? (images ? 2e-3f : 3e-3f) : images ? 2e-4f : Float.NaN;
+        config.lrG = lrG != null ? lrG : lr != null ? lr : !Float.isNaN(rate) ? rate : recipe.generatorRate();
+        config.lrD = lrD != null ? lrD : lr != null ? lr : !Float.isNaN(rate) ? rate : recipe.discriminatorRate();
         if (config.isPoints() && config.model == RunConfig.Model.MLP) {
             config.packing = config.batchSize % recipe.packing() == 0 ? recipe.packing() : 1;
             config.r1Gamma = recipe.r1Gamma();
         }
-        config.cycleWeight = cycle ? (lambda != null ? lambda : 10f) : 0f;
-        config.loss = loss;
+        config.cycleWeight = cycle ? (lambda != null ? lambda : images ? 1f : 0.1f) : 0f;
+        config.loss = loss != null ? loss : cycle ? RunConfig.Loss.LEAST_SQUARES : RunConfig.Loss.NON_SATURATING;
         config.k = k;
         config.labelSmoothing = labelSmoothing;
         config.seed = seed;
@@ -330,7 +331,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The default length of a CycleGAN run on 2-D points. */
-    static final long CYCLE_POINT_STEPS = 2000;
+    static final long CYCLE_POINT_STEPS = 600;
 
     /** The most steps one command trains: far beyond any real run, and safe from overflow. */
     static final long MAX_STEPS = Integer.MAX_VALUE;
