@@ -74,4 +74,25 @@ public final class NativeArrays {
         buffer.clear().limit(bytes);
         return buffer;
     }
+    /**
+     * {@code array} times {@code factor}, safe inside a {@link ai.djl.training.GradientCollector}. Use it
+     * instead of {@code array.mul(factor)} wherever a gradient flows back through the product.
+     *
+     * <p>DJL's {@code mul(Number)} (and {@code div(Number)}) wraps the number in a tensor over a fresh
+     * direct {@code ByteBuffer} and closes it right after the operation. Autograd keeps that tensor for the
+     * backward pass ({@code MulBackward} multiplies the incoming gradient by it), but its memory belongs to
+     * the buffer, which the garbage collector frees once the array is closed: a collection between the
+     * forward and the backward pass lets backward read freed memory, and the gradient is scaled by
+     * whatever is there. Training then differs from run to run and can blow up (a CycleGAN with the
+     * least-squares loss and the cycle weight did). Here the number is a tensor in memory the engine owns.
+     *
+     * @param array the array
+     * @param factor the number to multiply by
+     * @return the product, in {@code array}'s manager
+     */
+    public static NDArray times(NDArray array, float factor) {
+        try (NDArray scalar = array.getManager().full(new Shape(), factor, array.getDataType())) {
+            return array.mul(scalar);
+        }
+    }
 }

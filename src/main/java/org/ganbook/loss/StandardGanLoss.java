@@ -3,6 +3,7 @@ package org.ganbook.loss;
 import ai.djl.ndarray.NDArray;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.ganbook.data.NativeArrays;
 
 /** The objectives that {@link GanLoss}'s factory methods return. */
 final class StandardGanLoss implements GanLoss {
@@ -24,8 +25,8 @@ final class StandardGanLoss implements GanLoss {
     private static final StandardGanLoss LEAST_SQUARES =
             new StandardGanLoss(
                     "least-squares",
-                    (logits, targets) -> logits.sub(targets).square().mean().mul(0.5f),
-                    fake -> fake.sub(1f).square().mean().mul(0.5f));
+                    (logits, targets) -> NativeArrays.times(logits.sub(targets).square().mean(), 0.5f),
+                    fake -> NativeArrays.times(fake.sub(1f).square().mean(), 0.5f));
 
     private final String name;
     private final BiFunction<NDArray, NDArray, NDArray> discriminator;

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import org.ganbook.data.BatchStream;
 import org.ganbook.data.DataSource;
+import org.ganbook.data.NativeArrays;
 import org.ganbook.data.SampleBatch;
 import org.ganbook.loss.GanLoss;
 import org.ganbook.loss.ValueFunction;
@@ -352,13 +353,13 @@ public final class CycleGanTrainer implements AutoCloseable {
             NDArray backY = generatorG.forward(parameterStore, new NDList(fakeX), true).singletonOrThrow();
             NDArray cycleX = l1(backX, x);
             NDArray cycleY = l1(backY, y);
-            NDArray total = adversarialG.add(adversarialF).add(cycleX.add(cycleY).mul(cycleWeight));
+            NDArray total = adversarialG.add(adversarialF).add(NativeArrays.times(cycleX.add(cycleY), cycleWeight));
             NDArray identity = null;
             if (identityWeight > 0) {
                 NDArray sameY = generatorG.forward(parameterStore, new NDList(y), true).singletonOrThrow();
                 NDArray sameX = generatorF.forward(parameterStore, new NDList(x), true).singletonOrThrow();
                 identity = l1(sameY, y).add(l1(sameX, x));
-                total = total.add(identity.mul(identityWeight));
+                total = total.add(NativeArrays.times(identity, identityWeight));
             }
             double lossValue = total.getFloat();
             if (!Double.isFinite(lossValue)) {

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
+import org.ganbook.data.NativeArrays;
 import org.ganbook.data.SampleBatch;
 import org.ganbook.loss.GanLoss;
 
@@ -174,7 +175,7 @@ public final class Probes {
                             .forward(trainer.parameterStore(), new NDList(x), false)
                             .singletonOrThrow();
                     // times n: the per-sample gradient, not the gradient of the batch mean
-                    collector.backward(trainer.loss().generatorLoss(logits).mul(samples.getShape().get(0)));
+                    collector.backward(NativeArrays.times(trainer.loss().generatorLoss(logits), samples.getShape().get(0)));
                 } finally {
                     Freezing.setTrainable(trainer.discriminator(), true);
                 }

@@ -8,6 +8,7 @@ import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.util.Pair;
 import java.util.List;
+import org.ganbook.data.NativeArrays;
 import org.ganbook.io.BundledModule;
 
 /**
@@ -55,6 +56,6 @@ final class R1Penalty {
         NDArray gradient = IValueUtils.forward(gradientModule, new NDList(realInput, realLogits), true)
                 .singletonOrThrow();
         long n = gradient.getShape().get(0);
-        return gradient.reshape(n, -1).square().sum(new int[] {1}).mean().mul(gamma / 2);
+        return NativeArrays.times(gradient.reshape(n, -1).square().sum(new int[] {1}).mean(), gamma / 2);
     }
 }
