@@ -63,6 +63,14 @@ public final class Frames implements IterationListener {
         if (frames.isEmpty()) {
             throw new IllegalStateException("no frames yet: train with this listener first");
         }
+        return strip(frames, columns);
+    }
+
+    /** Lays pictures out in rows of {@code columns}, top to bottom. */
+    static BufferedImage strip(List<BufferedImage> frames, int columns) {
+        if (columns < 1) {
+            throw new IllegalArgumentException("columns must be at least 1, got " + columns);
+        }
         List<BufferedImage> rows = new ArrayList<>();
         for (int i = 0; i < frames.size(); i += columns) {
             List<BufferedImage> row = frames.subList(i, Math.min(frames.size(), i + columns));

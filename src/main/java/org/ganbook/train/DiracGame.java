@@ -263,6 +263,46 @@ public final class DiracGame {
             return max;
         }
 
+        /** Returns the first step at which the distance from the equilibrium is largest (0 for the start). */
+        public int farthestStep() {
+            int best = 0;
+            for (int i = 1; i < theta.length; i++) {
+                if (distance(i) > distance(best)) {
+                    best = i;
+                }
+            }
+            return best;
+        }
+
+        /** Returns the first step at which ψ, the discriminator's parameter, is highest (0 for the start). */
+        public int highestPsiStep() {
+            int best = 0;
+            for (int i = 1; i < psi.length; i++) {
+                if (psi[i] > psi[best]) {
+                    best = i;
+                }
+            }
+            return best;
+        }
+
+        /**
+         * Tells whether the distance from the equilibrium falls at every step after {@code step}.
+         *
+         * @param step 0 for the start, up to {@link #steps()}
+         * @return true if each later point is strictly closer than the one before it
+         */
+        public boolean closesInAfter(int step) {
+            if (step < 0 || step > steps()) {
+                throw new IllegalArgumentException("step must be between 0 and " + steps() + ", got " + step);
+            }
+            for (int i = step; i < steps(); i++) {
+                if (!(distance(i + 1) < distance(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** Returns the smallest distance from the equilibrium along the way. */
         public double minDistance() {
             double min = Double.POSITIVE_INFINITY;

@@ -101,4 +101,26 @@ class DiracGameTest {
         assertThrows(IllegalArgumentException.class, () -> game.withGradientPenalty(-1));
         assertThrows(IllegalArgumentException.class, () -> new Trajectory(new double[] {1}, new double[] {1, 2}));
     }
+
+    @Test
+    void theCriticallyDampedPathBendsAwayThenClosesIn() {
+        Trajectory t = DiracGame.gan().withGradientPenalty(1.0).play(1, 0, 0.2, 3000, Updates.SIMULTANEOUS);
+        int farthest = t.farthestStep();
+        int highestPsi = t.highestPsiStep();
+        assertEquals(t.maxDistance(), t.distance(farthest), 0);
+        assertTrue(farthest > 0 && farthest < highestPsi, "the distance peaks before ψ does: " + farthest + ", " + highestPsi);
+        assertTrue(t.psi()[highestPsi] > 0.3, "ψ grows first");
+        assertTrue(t.closesInAfter(farthest));
+        assertTrue(!t.closesInAfter(0), "the distance first grows");
+    }
+
+    @Test
+    void closesInAfterIsFalseForAPathThatGrowsAndRefusesABadStep() {
+        Trajectory t = DiracGame.bilinear().play(1, 0, 0.1, 20, Updates.SIMULTANEOUS);
+        assertTrue(!t.closesInAfter(0));
+        assertEquals(20, t.farthestStep());
+        assertTrue(t.closesInAfter(20), "nothing after the last step");
+        assertThrows(IllegalArgumentException.class, () -> t.closesInAfter(21));
+        assertThrows(IllegalArgumentException.class, () -> t.closesInAfter(-1));
+    }
 }
