@@ -12,6 +12,7 @@ Every kernel it starts runs PyTorch on ONE thread, whatever the installed kernel
 the same numbers only at the same thread count, and the saved notebooks (and the checks in them) were made at one.
 """
 import argparse
+import platform
 import re
 import sys
 import time
@@ -73,6 +74,18 @@ def first_cell_seconds(nb, launched):
     return None
 
 
+def cpu_kind() -> str:
+    """The kind of CPU whose numbers a saved notebook holds: libtorch, oneDNN and MKL choose other kernels with
+    AVX-512 than with AVX2 only, and the same seed then gives numbers that differ in their last digits."""
+    machine = platform.machine()
+    try:
+        flags = next((line for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("flags")), "")
+    except OSError:
+        return machine
+    words = set(flags.split())
+    return f"{machine}, " + ("AVX-512" if "avx512f" in words else "AVX2" if "avx2" in words else "no AVX2")
+
+
 def run(path: Path, timeout: int, save: bool, html_dir):
     nb = nbformat.read(path, as_version=4)
     nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Java (ganbook)", "language": "java"}
@@ -107,6 +120,7 @@ def run(path: Path, timeout: int, save: bool, html_dir):
     if problem is None and pngs == 0:
         problem = "no PNG output: every notebook shows at least one plot"
     if save and problem is None:
+        nb.metadata["ganbook"] = {"threads": THREADS, "cpu": cpu_kind()}
         nbformat.write(nb, path)
     if problem is not None:  # keep what ran, outputs included, to read beside the error
         executed = LOGS / (path.stem + ".failed.ipynb")
