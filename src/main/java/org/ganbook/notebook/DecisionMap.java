@@ -31,6 +31,7 @@ public final class DecisionMap {
     private double extent = 3;
     private int points = 256;
     private boolean arrows;
+    private boolean fresh;
 
     private DecisionMap(GanTrainer trainer) {
         if (trainer == null) {
@@ -73,6 +74,18 @@ public final class DecisionMap {
     }
 
     /** The real points every draw shows (always the same: drawn with a seed of their own). */
+    /**
+     * Draws new points every time instead of the fixed evaluation set: new real samples and G's output on
+     * new noise, each draw moving the trainer's sample streams on (what a film strip of a running
+     * training shows; {@link GanPlots#decisionMap(GanTrainer)} starts this way).
+     *
+     * @return this
+     */
+    public DecisionMap freshPoints() {
+        this.fresh = true;
+        return this;
+    }
+
     public float[] realPoints() {
         try (NDManager manager = NDManager.newBaseManager()) {
             return trainer.data().sample(manager, points, REAL_POINTS_SEED).samples().toFloatArray();
@@ -117,6 +130,13 @@ public final class DecisionMap {
      * @return the picture
      */
     public BufferedImage draw(String title) {
+        if (fresh) {
+            float[] real = trainer.realSamples(points).toFloatArray();
+            NDArray fakes = trainer.generate(points);
+            float[] fake = fakes.toFloatArray();
+            float[] gradients = arrows ? Probes.generatorLossGradient(trainer, fakes) : null;
+            return Plots.decisionMap(field(), real, fake, gradients, title);
+        }
         float[] real = realPoints();
         float[] gradients = null;
         float[] fake;

@@ -42,6 +42,18 @@ public final class GanPlots {
     }
 
     /**
+     * D's decision map with its settings named, drawing new points each time (as a film strip of a
+     * running training wants): {@code GanPlots.decisionMap(trainer).extent(2.6).points(300).draw()}. For a
+     * "before" and "after" on the same points use {@link DecisionMap#of} instead.
+     *
+     * @param trainer a trainer on 2-D data
+     * @return the map's settings, to finish with {@code draw()}
+     */
+    public static DecisionMap decisionMap(GanTrainer trainer) {
+        return DecisionMap.of(trainer).freshPoints();
+    }
+
+    /**
      * {@link #decisionMap(GanTrainer, double, int, boolean)} with a title of your own, such as "after
      * one discriminator step" (the default title counts completed iterations only).
      *
@@ -54,13 +66,7 @@ public final class GanPlots {
      */
     public static BufferedImage decisionMap(
             GanTrainer trainer, double extent, int points, boolean arrows, String title) {
-        float[] real = trainer.realSamples(points).toFloatArray();
-        NDArray fakes = trainer.generate(points);
-        float[] fake = fakes.toFloatArray();
-        float[] gradients = arrows ? Probes.generatorLossGradient(trainer, fakes) : null;
-        double[][] grid = Probes.discriminatorGrid(trainer, -extent, extent, -extent, extent, GRID_RESOLUTION);
-        Field2d field = new Field2d(-extent, extent, -extent, extent, grid);
-        return Plots.decisionMap(field, real, fake, gradients, title);
+        return decisionMap(trainer).extent(extent).points(points).arrows(arrows).draw(title);
     }
 
     /**
