@@ -57,6 +57,32 @@ class DecisionMapTest {
     }
 
     @Test
+    void freshPointsDrawNewPointsEachTimeAndMoveTheStreamsOnAsGanPlotsDid() {
+        try (GanTrainer named = ring(); GanTrainer twin = ring()) {
+            DecisionMap fresh = GanPlots.decisionMap(named).extent(2.6).points(100);
+            BufferedImage first = fresh.draw("t");
+            assertFalse(samePixels(first, fresh.draw("t")), "new real points and new fakes each draw");
+            // the positional form draws the same as the named one, from the same state
+            BufferedImage positional = GanPlots.decisionMap(twin, 2.6, 100, false, "t");
+            assertSamePixels(first, positional);
+        }
+    }
+
+    private static boolean samePixels(BufferedImage a, BufferedImage b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            return false;
+        }
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    @Test
     void fakesMoveWhenGLearns() {
         try (GanTrainer trainer = ring()) {
             DecisionMap map = DecisionMap.of(trainer).points(32);
