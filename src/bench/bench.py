@@ -52,16 +52,10 @@ LAYER_FLOPS = {"upsample": 3 * 2 * 64 * 14 * 14 * 64 * 128 * 9, "tconv": 3 * 2 *
 
 
 def native_environment():
-    """src/scripts/native.env's KEY=VALUE lines (OpenMP's wait policy, glibc's allocator), unless already set."""
-    pairs = {}
-    with open(os.path.join(ROOT, "src", "scripts", "native.env")) as f:
-        for line in f:
-            line = line.strip()
-            if line and not line.startswith("#"):
-                key, _, value = line.partition("=")
-                if key.strip() not in os.environ:
-                    pairs[key.strip()] = value.strip()
-    return pairs
+    """src/scripts/native.env's variables (OpenMP's wait policy, glibc's allocator), unless already set."""
+    sys.path.insert(0, os.path.join(ROOT, "src", "scripts"))
+    import native_env
+    return {k: v for k, v in native_env.read().items() if k not in os.environ}
 
 
 class Worker:

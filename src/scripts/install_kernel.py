@@ -14,6 +14,8 @@ import shutil
 import sys
 from pathlib import Path
 
+import native_env  # beside this script
+
 ROOT = Path(__file__).resolve().parents[2]
 KERNELS = Path(sys.prefix) / "share" / "jupyter" / "kernels"
 JJAVA = KERNELS / "java"          # JJava's own kernel, installed by its wheel; we take its jars from here
@@ -60,17 +62,6 @@ def kernel_threads() -> int:
     return int(value)
 
 
-def native_environment() -> dict:
-    """The KEY=VALUE lines of src/scripts/native.env: the environment of every process running ganbook's native code."""
-    pairs = {}
-    for line in (ROOT / "src" / "scripts" / "native.env").read_text().splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            key, _, value = line.partition("=")
-            pairs[key.strip()] = value.strip()
-    return pairs
-
-
 def kernel_settings(threads: int) -> dict:
     jvm_options = [
         "-Djava.awt.headless=true",
@@ -93,7 +84,7 @@ def kernel_settings(threads: int) -> dict:
             "DJL_OFFLINE": "true",
             "GANBOOK_HOME": str(ROOT),
             # OpenMP workers that sleep while they wait, a glibc allocator that keeps freed memory (see the file)
-            **native_environment(),
+            **native_env.read(),
         },
         "metadata": {"debugger": False},
     }

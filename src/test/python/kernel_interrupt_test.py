@@ -151,11 +151,9 @@ def main() -> int:
         built = run(client, BUILD)
         check("build a ring trainer", built.status == "ok" and "built 0" in built.text, built.error or built.text)
         # the kernel runs with src/scripts/native.env's environment (OpenMP's wait policy, glibc's allocator)
-        wanted = {}
-        for line in (Path(__file__).resolve().parents[3] / "src" / "scripts" / "native.env").read_text().splitlines():
-            if line.strip() and not line.startswith("#"):
-                key, _, value = line.partition("=")
-                wanted[key.strip()] = value.strip()
+        sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "src" / "scripts"))
+        import native_env
+        wanted = native_env.read()
         env = run(client, " + \",\" + ".join(f'System.getenv("{key}")' for key in wanted))
         check("the kernel has native.env's environment", env.text.strip('"').split(",") == list(wanted.values()),
               f"{env.text} for {', '.join(wanted)}")
