@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.ganbook.data.DatasetArrays;
+import org.ganbook.data.ImageDataset;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -292,6 +294,23 @@ public final class Plots {
     public static BufferedImage imageGrid(NDArray images, int columns) {
         ImageGrid.Images im = ImageGrid.fromNDArray(images);
         return ImageGrid.render(im.pixels(), im.count(), im.channels(), im.height(), im.width(),
+                columns, null);
+    }
+
+    /**
+     * Every image of a data set in a grid, at the data set's own height and width; take a part first
+     * with {@link ImageDataset#limit(int)} or {@link ImageDataset#slice(int, int)}. See
+     * {@link #imageGrid(float[], int, int, int, int)}.
+     *
+     * @param images the images to show (grey, values in [−1, 1] as the data set gives them)
+     * @param columns images per row of the grid
+     * @return the grid
+     */
+    public static BufferedImage imageGrid(ImageDataset images, int columns) {
+        if (images == null) {
+            throw new IllegalArgumentException("images is null");
+        }
+        return ImageGrid.render(DatasetArrays.pixels(images), images.size(), 1, images.rows(), images.cols(),
                 columns, null);
     }
 

@@ -9,6 +9,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
+import org.ganbook.data.DatasetArrays;
+import org.ganbook.data.ImageBytes;
+import org.ganbook.data.ImageDataset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +97,30 @@ class ImageGridTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aDataSetIsDrawnAtItsOwnSizeLikeItsPixels() {
+        // five 3×4 images with distinct bytes; the grid of a slice equals the float[] grid of the same pixels
+        byte[] bytes = new byte[5 * 3 * 4];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 37);
+        }
+        ImageDataset data = ImageDataset.of("five", new ImageBytes(5, 3, 4, bytes));
+        ImageDataset part = data.slice(1, 3);
+        BufferedImage a = Plots.imageGrid(part, 2);
+        BufferedImage b = Plots.imageGrid(DatasetArrays.pixels(data, 1, 3), 3, 3, 4, 2);
+        assertEquals(b.getWidth(), a.getWidth());
+        assertEquals(b.getHeight(), a.getHeight());
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                assertEquals(b.getRGB(x, y), a.getRGB(x, y), "pixel " + x + ", " + y);
+            }
+        }
+        BufferedImage first = Plots.imageGrid(data.limit(1), 2);
+        assertTrue(first.getWidth() < a.getWidth(), "one image draws one cell");
+        assertThrows(IllegalArgumentException.class, () -> Plots.imageGrid((ImageDataset) null, 2));
+        assertThrows(IllegalArgumentException.class, () -> Plots.imageGrid(part, 0));
     }
 
     @Test
