@@ -2,7 +2,9 @@ package org.ganbook.notebook;
 
 import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.ganbook.data.Mixture2d;
 import org.ganbook.metrics.Divergence;
 import org.ganbook.metrics.ModeCoverage;
@@ -59,6 +61,26 @@ public record RingScore(double js, ModeCoverage.Result near, ModeCoverage.Result
     /** Returns the share of samples within 0.3 of a centre. */
     public double shareNear() {
         return near.highQualityShare();
+    }
+
+    /**
+     * Returns the {@code k} modes with the most samples within 0.3 of their centre, the fullest first (on a tie,
+     * the lower index first).
+     */
+    public int[] fullest(int k) {
+        int[] counts = near.countsPerMode();
+        if (k < 1 || k > counts.length) {
+            throw new IllegalArgumentException("k must be from 1 to " + counts.length + ", got " + k);
+        }
+        return IntStream.range(0, counts.length).boxed()
+                .sorted(Comparator.comparingInt((Integer m) -> -counts[m]).thenComparingInt(m -> m))
+                .limit(k).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Returns the share of all samples that lie within 0.3 of the centre of one of the {@code k} fullest modes. */
+    public double shareNearFullest(int k) {
+        int[] counts = near.countsPerMode();
+        return Arrays.stream(fullest(k)).map(m -> counts[m]).sum() / (double) near.sampleCount();
     }
 
     @Override

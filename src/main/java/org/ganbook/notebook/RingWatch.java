@@ -1,7 +1,9 @@
 package org.ganbook.notebook;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.ganbook.data.Mixture2d;
 import org.ganbook.train.GanTrainer;
 import org.ganbook.train.Iteration;
@@ -40,20 +42,6 @@ public final class RingWatch implements IterationListener {
      * @param between D's probability of "real" on the ring half-way between spot k and spot k + 1
      */
     public record Moment(long iteration, RingScore score, float[] atCentres, float[] between) {
-
-        /** The two modes with the most samples within 0.3 of their centre, the fuller first. */
-        public int[] twoFullest() {
-            int[] counts = score.near().countsPerMode();
-            int first = 0;
-            for (int k = 1; k < counts.length; k++) {
-                first = counts[k] > counts[first] ? k : first;
-            }
-            int second = first == 0 ? 1 : 0;
-            for (int k = 0; k < counts.length; k++) {
-                second = k != first && counts[k] > counts[second] ? k : second;
-            }
-            return new int[] {first, second};
-        }
 
         /** The lowest of D's probabilities at the spots' centres. */
         public double lowestAtCentres() {
@@ -131,8 +119,9 @@ public final class RingWatch implements IterationListener {
                 DoubleColumn.create("share within 0.3", moments.stream()
                         .mapToDouble(m -> Math.round(m.score().shareNear() * 1e4) / 1e4).toArray()),
                 IntColumn.create("modes within 0.3", moments.stream().mapToInt(m -> m.score().modesNear()).toArray()),
-                StringColumn.create("two fullest modes", moments.stream()
-                        .map(m -> m.twoFullest()[0] + ", " + m.twoFullest()[1]).toList()),
+                StringColumn.create("samples within 0.3, per mode", moments.stream()
+                        .map(m -> Arrays.stream(m.score().near().countsPerMode()).mapToObj(String::valueOf)
+                                .collect(Collectors.joining(", "))).toList()),
                 DoubleColumn.create("lowest D at a centre", moments.stream()
                         .mapToDouble(m -> Math.round(m.lowestAtCentres() * 1e3) / 1e3).toArray()),
                 DoubleColumn.create("highest D between spots", moments.stream()

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.ganbook.data.Mixture2d;
+import org.ganbook.data.Toys;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
@@ -104,5 +106,25 @@ class NotebookMeasuresTest {
         }
         assertEquals(1.0, LabelUse.sharedByColumn(pure), 1e-12);
         assertEquals(0.1, LabelUse.sharedByColumn(noise), 0.03);
+    }
+
+    @Test
+    void ringScoreNamesTheFullestModesAndTheShareOfSamplesNearThem() {
+        Mixture2d ring = Toys.ring();
+        double[][] centres = ring.modes();
+        int[] placed = {3, 3, 3, 3, 3, 1, 1, 1, 6, 6, 6};   // 5 at mode 3, a tie of 3 and 3 at modes 1 and 6
+        float[] xy = new float[2 * (placed.length + 1)];       // and one sample at the origin, near no mode
+        for (int i = 0; i < placed.length; i++) {
+            xy[2 * i] = (float) (centres[placed[i]][0] + 0.1);
+            xy[2 * i + 1] = (float) centres[placed[i]][1];
+        }
+        RingScore score = RingScore.of(xy, ring);
+        assertArrayEquals(new int[] {3}, score.fullest(1));
+        assertArrayEquals(new int[] {3, 1, 6}, score.fullest(3), "a tie goes to the lower index");
+        assertEquals(8 / 12.0, score.shareNearFullest(2), 1e-12);
+        assertEquals(11 / 12.0, score.shareNearFullest(8), 1e-12);
+        assertEquals(score.shareNear(), score.shareNearFullest(8), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> score.fullest(0));
+        assertThrows(IllegalArgumentException.class, () -> score.fullest(9));
     }
 }
