@@ -76,14 +76,19 @@ def first_cell_seconds(nb, launched):
 
 def cpu_kind() -> str:
     """The kind of CPU whose numbers a saved notebook holds: libtorch, oneDNN and MKL choose other kernels with
-    AVX-512 than with AVX2 only, and the same seed then gives numbers that differ in their last digits."""
+    AVX-512 than with AVX2 only, and MKL other ones again on another vendor's CPU; the same seed then gives numbers
+    that differ in their last digits."""
     machine = platform.machine()
     try:
-        flags = next((line for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("flags")), "")
+        lines = Path("/proc/cpuinfo").read_text().splitlines()
     except OSError:
         return machine
+    flags = next((line for line in lines if line.startswith("flags")), "")
+    vendor = next((line.split(":", 1)[1].strip() for line in lines if line.startswith("vendor_id")), "")
+    vendor = {"GenuineIntel": "Intel", "AuthenticAMD": "AMD"}.get(vendor, vendor)
     words = set(flags.split())
-    return f"{machine}, " + ("AVX-512" if "avx512f" in words else "AVX2" if "avx2" in words else "no AVX2")
+    vector = "AVX-512" if "avx512f" in words else "AVX2" if "avx2" in words else "no AVX2"
+    return f"{machine}, " + (f"{vendor}, " if vendor else "") + vector
 
 
 def run(path: Path, timeout: int, save: bool, html_dir):
