@@ -35,7 +35,7 @@ class ImageClassifierTest {
         classifier =
                 ImageClassifier.builder()
                         .optUseCache(false)
-                        .optEpochs(2)
+                        .optEpochs(4)
                         .optBatchSize(64)
                         .trainOrLoad("bars", data.images, data.labels);
         trainingMillis = (System.nanoTime() - begin) / 1_000_000;
