@@ -49,8 +49,10 @@ import org.slf4j.LoggerFactory;
  * comparable with published FID or IS values, nor across data sets or classifier settings.
  *
  * <p><b>Network.</b> {@code conv 5×5, 16 → ReLU → max-pool 2 → conv 5×5, 32 → ReLU → max-pool 2 →
- * flatten → linear 64 → ReLU} (the features, {@value #FEATURE_DIMENSION} numbers per image) {@code
- * → linear C} (the class logits), the convolutions without padding (28 → 24 → 12 → 8 → 4). It is
+ * flatten → linear 64} (the features, {@value #FEATURE_DIMENSION} numbers per image) {@code → ReLU
+ * → linear C} (the class logits), the convolutions without padding (28 → 24 → 12 → 8 → 4). The
+ * features are taken before the ReLU: the classifier maps most images that are no digit to negative
+ * values there, which the ReLU would all turn into zeros, one point for every kind of noise. It is
  * trained with DJL's {@link Trainer}, softmax cross-entropy and Adam (learning rate decaying along a
  * cosine to 0), on shuffled mini-batches whose images are moved by up to one pixel in each direction;
  * 10% of the images (at most 10,000) are held out and the accuracy on them is reported.
@@ -240,8 +242,8 @@ public final class ImageClassifier implements AutoCloseable {
     // ------------------------------------------------------------------ inference
 
     /**
-     * Returns the penultimate-layer activations of each image, the features in which {@link
-     * FrechetDistance} is measured.
+     * Returns the penultimate layer's values of each image (before its ReLU), the features in which
+     * {@link FrechetDistance} is measured.
      *
      * @param images the images, shape {@code (N, 1, 28, 28)}, {@code (N, 28, 28)} or {@code (N,
      *     784)}, values in [−1, 1]
@@ -528,9 +530,8 @@ public final class ImageClassifier implements AutoCloseable {
                         .add(Activation.reluBlock())
                         .add(Pool.maxPool2dBlock(new Shape(2, 2)))     // 8 × 8 → 4 × 4
                         .add(Blocks.batchFlattenBlock())
-                        .add(Linear.builder().setUnits(FEATURE_DIMENSION).build())
-                        .add(Activation.reluBlock());
-        Block head = Linear.builder().setUnits(numClasses).build();
+                        .add(Linear.builder().setUnits(FEATURE_DIMENSION).build());
+        Block head = new SequentialBlock().add(Activation.reluBlock()).add(Linear.builder().setUnits(numClasses).build());
         SequentialBlock net = new SequentialBlock().add(body).add(head);
         return new Block[] {net, body, head};
     }

@@ -77,6 +77,16 @@ class ImageClassifierMnistTest {
         System.out.printf("recognised with p >= 0.9: Gaussian noise %.3f, dark noise %.3f%n", onGaussian, onDark);
         assertTrue(onGaussian < 0.01, "Gaussian noise recognised: " + onGaussian);
         assertTrue(onDark < 0.01, "dark noise recognised: " + onDark);
+        // The features (before the ReLU) still tell one kind of non-digit from another: the two noises are
+        // farther apart than two sets of real digits are.
+        double[][] real = classifier.featureVectors(DatasetArrays.pixels(digits, 0, 1000));
+        double realVsReal = FrechetDistance.between(real, classifier.featureVectors(DatasetArrays.pixels(digits, 1000, 1000)));
+        double noiseVsNoise = FrechetDistance.between(classifier.featureVectors(gaussian), classifier.featureVectors(dark));
+        double realVsNoise = FrechetDistance.between(real, classifier.featureVectors(gaussian));
+        System.out.printf("Fréchet distance: real/real %.1f, Gaussian/dark noise %.1f, real/Gaussian noise %.1f%n",
+                realVsReal, noiseVsNoise, realVsNoise);
+        assertTrue(noiseVsNoise > 10 * realVsReal, noiseVsNoise + " vs " + realVsReal);
+        assertTrue(realVsNoise > 50 * realVsReal, realVsNoise + " vs " + realVsReal);
     }
 
     @Test
