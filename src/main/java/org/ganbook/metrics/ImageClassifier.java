@@ -58,8 +58,8 @@ import org.slf4j.LoggerFactory;
  * 10% of the images (at most 10,000) are held out and the accuracy on them is reported.
  *
  * <p><b>Not confident on what is no digit.</b> A classifier trained on digits alone puts every image
- * in some class, often with high confidence: such a classifier recognised most images of pure noise
- * as digits with a probability of 0.9 or more. So every training batch also holds a quarter as many
+ * in some class, often with high confidence: this class's earlier network, trained on MNIST digits
+ * alone, recognised 69.5 % of images of Gaussian noise as digits with a probability of 0.9 or more. So every training batch also holds a quarter as many
  * images that are no digit (noise of random density, and training images cut into 7 × 7 blocks put
  * back in random order), whose target is the uniform distribution over the classes ("outlier
  * exposure", Hendrycks, Mazeika and Dietterich, 2019). On MNIST with the default settings Gaussian
