@@ -194,6 +194,20 @@ public final class GanPlots {
 
     /** The loss curves and D's outputs side by side, from the trainer's history. */
     public static BufferedImage curves(GanTrainer trainer) {
-        return Plots.sideBySide(Plots.losses(trainer.history()), Plots.discriminatorOutputs(trainer.history()));
+        return curves(trainer, null);
+    }
+
+    /**
+     * {@link #curves(GanTrainer)} with the run's name at the start of both panels' titles, e.g.
+     * {@code GanPlots.curves(dcgan, "DCGAN")} for "DCGAN: Discriminator and generator loss" and "DCGAN:
+     * Discriminator output on real and fake", so that a picture shows which run it is.
+     *
+     * @param trainer the trainer
+     * @param runName the run's name, or null or blank for the plain titles
+     * @return the picture
+     */
+    public static BufferedImage curves(GanTrainer trainer, String runName) {
+        return Plots.sideBySide(Plots.losses(trainer.history(), runName),
+                Plots.discriminatorOutputs(trainer.history(), runName));
     }
 }

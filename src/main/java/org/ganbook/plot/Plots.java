@@ -66,12 +66,25 @@ public final class Plots {
      * @throws IllegalArgumentException if the table is empty or a column is missing
      */
     public static BufferedImage losses(Table history) {
+        return losses(history, null);
+    }
+
+    /**
+     * {@link #losses(Table)} with the run's name before the title, e.g. "DCGAN: Discriminator and
+     * generator loss", for pictures that show several runs.
+     *
+     * @param history the training history
+     * @param titlePrefix the run's name, or null or blank for the plain title
+     * @return the chart, {@value #WIDTH}×{@value #HEIGHT}
+     * @throws IllegalArgumentException if the table is empty or a column is missing
+     */
+    public static BufferedImage losses(Table history, String titlePrefix) {
         Checks.notEmpty(history);
         double[] it = Checks.numericColumn(history, "iteration");
         double[] d = Checks.numericColumn(history, "d_loss");
         double[] g = Checks.numericColumn(history, "g_loss");
         int window = smoothingWindow(it.length);
-        XYChart chart = ChartStyle.xyChart(WIDTH, HEIGHT, "Discriminator and generator loss",
+        XYChart chart = ChartStyle.xyChart(WIDTH, HEIGHT, prefixed(titlePrefix, "Discriminator and generator loss"),
                 iterationTitle(window), "loss");
         addSmoothed(chart, "D loss", it, d, Palette.DISCRIMINATOR, window);
         addSmoothed(chart, "G loss", it, g, Palette.GENERATOR, window);
@@ -89,18 +102,35 @@ public final class Plots {
      * @throws IllegalArgumentException if the table is empty or a column is missing
      */
     public static BufferedImage discriminatorOutputs(Table history) {
+        return discriminatorOutputs(history, null);
+    }
+
+    /**
+     * {@link #discriminatorOutputs(Table)} with the run's name before the title, e.g. "DCGAN:
+     * Discriminator output on real and fake".
+     *
+     * @param history the training history
+     * @param titlePrefix the run's name, or null or blank for the plain title
+     * @return the chart, {@value #WIDTH}×{@value #HEIGHT}, y from 0 to 1
+     * @throws IllegalArgumentException if the table is empty or a column is missing
+     */
+    public static BufferedImage discriminatorOutputs(Table history, String titlePrefix) {
         Checks.notEmpty(history);
         double[] it = Checks.numericColumn(history, "iteration");
         double[] real = Checks.numericColumn(history, "d_real");
         double[] fake = Checks.numericColumn(history, "d_fake");
         int window = smoothingWindow(it.length);
-        XYChart chart = ChartStyle.xyChart(WIDTH, HEIGHT, "Discriminator output on real and fake",
+        XYChart chart = ChartStyle.xyChart(WIDTH, HEIGHT, prefixed(titlePrefix, "Discriminator output on real and fake"),
                 iterationTitle(window), "mean D");
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         reference(chart, "1/2 (D fooled)", it, 0.5);
         addSmoothed(chart, "D(x), real", it, real, Palette.REAL, window);
         addSmoothed(chart, "D(G(z)), fake", it, fake, Palette.FAKE, window);
         return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    private static String prefixed(String prefix, String title) {
+        return prefix == null || prefix.isBlank() ? title : prefix.strip() + ": " + title;
     }
 
     /**

@@ -66,4 +66,32 @@ class GanPlotsTest {
             assertEquals(0, trainer.iteration());
         }
     }
+
+    @Test
+    void curvesNamedAfterTheRunDifferInTheTitleBand() {
+        try (GanTrainer trainer = smallRingTrainer()) {
+            trainer.fit(20);
+            BufferedImage plain = GanPlots.curves(trainer);
+            BufferedImage named = GanPlots.curves(trainer, "ring, 20 iterations");
+            assertEquals(plain.getWidth(), named.getWidth());
+            assertEquals(plain.getHeight(), named.getHeight());
+            // The left panel (the losses): the title band changes, the chart below it does not. (The right panel
+            // is not compared pixel by pixel: with a longer title a few anti-aliased pixels of its y-axis labels differ.)
+            int changedRows = 0;
+            int lastRow = -1;
+            for (int y = 0; y < plain.getHeight(); y++) {
+                boolean changed = false;
+                for (int x = 0; x < Plots.WIDTH; x++) {
+                    if (plain.getRGB(x, y) != named.getRGB(x, y)) {
+                        changed = true;
+                        lastRow = y;
+                    }
+                }
+                changedRows += changed ? 1 : 0;
+            }
+            assertTrue(changedRows > 5, "the titles should differ");
+            assertTrue(lastRow < plain.getHeight() / 10, "pixels changed down to row " + lastRow + ": more than the title band");
+            assertTrue(GanPlots.curves(trainer, " ").getRGB(Plots.WIDTH / 2, 10) == plain.getRGB(Plots.WIDTH / 2, 10));
+        }
+    }
 }

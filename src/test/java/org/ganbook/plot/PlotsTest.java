@@ -64,6 +64,31 @@ class PlotsTest {
     }
 
     @Test
+    void aTitlePrefixNamesTheRunAndChangesOnlyTheTitle() {
+        for (boolean losses : new boolean[] {true, false}) {
+            BufferedImage plain = losses ? Plots.losses(HISTORY) : Plots.discriminatorOutputs(HISTORY);
+            BufferedImage named = losses ? Plots.losses(HISTORY, "DCGAN") : Plots.discriminatorOutputs(HISTORY, "DCGAN");
+            BufferedImage blank = losses ? Plots.losses(HISTORY, " ") : Plots.discriminatorOutputs(HISTORY, null);
+            assertSize(named, Plots.WIDTH, Plots.HEIGHT);
+            int titleRowsDiffering = 0;
+            for (int y = 0; y < 40; y++) {
+                for (int x = 0; x < Plots.WIDTH; x++) {
+                    if (plain.getRGB(x, y) != named.getRGB(x, y)) {
+                        titleRowsDiffering++;
+                        break;
+                    }
+                }
+            }
+            assertTrue(titleRowsDiffering > 5, "the title strip shows the prefix");
+            for (int y = 0; y < Plots.HEIGHT; y++) {
+                for (int x = 0; x < Plots.WIDTH; x++) {
+                    assertEquals(plain.getRGB(x, y), blank.getRGB(x, y), "a blank or null prefix draws the plain title");
+                }
+            }
+        }
+    }
+
+    @Test
     void valueEstimateAndGenericLines() {
         BufferedImage v = Plots.valueEstimate(HISTORY);
         assertSize(v, Plots.WIDTH, Plots.HEIGHT);
