@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.ganbook.data.DatasetArrays;
 import org.ganbook.data.Datasets;
 import org.ganbook.data.ImageDataset;
+import org.ganbook.data.NoiseImages;
 import org.ganbook.metrics.ImageClassifier;
 import org.ganbook.metrics.ImageQuality;
 import org.ganbook.nn.DcganDiscriminator;
@@ -49,16 +50,8 @@ public final class ClassifierControls {
             System.out.printf(Locale.ROOT, "| real, the classifier's 1,000 held-out digits | %.1f | | | |%n",
                     100 * classifier.confidentShare(held, 0.9));
             row("real digits 2,000 to 3,999 (notebook 7's figure)", classifier, real, DatasetArrays.pixels(digits, 2000, 2000));
-            SplittableRandom random = new SplittableRandom(7);
-            float[] noise = new float[2000 * ImageClassifier.PIXELS];
-            for (int i = 0; i < noise.length; i++) {
-                noise[i] = (float) Math.max(-1, Math.min(1, gaussian(random)));
-            }
-            row("Gaussian noise N(0, 1) clipped to [−1, 1]", classifier, real, noise);
-            for (int i = 0; i < noise.length; i++) {
-                noise[i] = (float) Math.max(-1, Math.min(1, -1 + 0.5 * Math.abs(gaussian(random))));
-            }
-            row("dark Gaussian noise −1 + 0.5·|N(0, 1)|", classifier, real, noise);
+            row("Gaussian noise N(0, 1) clipped to [−1, 1]", classifier, real, NoiseImages.gaussian(2000, ImageClassifier.PIXELS, 7));
+            row("dark Gaussian noise −1 + 0.5·|N(0, 1)|", classifier, real, NoiseImages.dark(2000, ImageClassifier.PIXELS, 8));
             GanTrainer dcgan = GanTrainer.builder(
                             DcganGenerator.builder().setCodingSize(100).optUpsampling(Upsampling.TRANSPOSED_CONV)
                                     .optChannels(16).build(),
@@ -104,9 +97,5 @@ public final class ClassifierControls {
             order[j] = t;
         }
         return java.util.Arrays.copyOf(order, count);
-    }
-
-    private static double gaussian(SplittableRandom r) {
-        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
     }
 }

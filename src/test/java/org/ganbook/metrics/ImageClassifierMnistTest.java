@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.ganbook.data.DatasetArrays;
 import org.ganbook.data.Datasets;
 import org.ganbook.data.ImageDataset;
+import org.ganbook.data.NoiseImages;
 import org.ganbook.nn.DcganDiscriminator;
 import org.ganbook.nn.DcganGenerator;
 import org.ganbook.train.GanTrainer;
@@ -65,13 +66,8 @@ class ImageClassifierMnistTest {
 
     @Test
     void notConfidentOnNoise() {
-        SplittableRandom random = new SplittableRandom(7);
-        float[] gaussian = new float[1000 * P];
-        float[] dark = new float[1000 * P];
-        for (int i = 0; i < gaussian.length; i++) {
-            gaussian[i] = (float) Math.max(-1, Math.min(1, gaussian(random)));
-            dark[i] = (float) Math.max(-1, Math.min(1, -1 + 0.5 * Math.abs(gaussian(random))));
-        }
+        float[] gaussian = NoiseImages.gaussian(1000, P, 7);
+        float[] dark = NoiseImages.dark(1000, P, 8);
         double onGaussian = classifier.confidentShare(gaussian, 0.9);
         double onDark = classifier.confidentShare(dark, 0.9);
         System.out.printf("recognised with p >= 0.9: Gaussian noise %.3f, dark noise %.3f%n", onGaussian, onDark);
