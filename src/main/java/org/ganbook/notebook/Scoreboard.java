@@ -158,9 +158,9 @@ public final class Scoreboard {
                         rows.stream().mapToDouble(r -> round(100 * r.confident(), 1))));
     }
 
-    private static double round(double value, int digits) {
-        double scale = Math.pow(10, digits);
-        return Math.round(value * scale) / scale;
+    /** Rounds as {@code String.format("%.Nf")} does, so that the table and a cell's printed figure agree. */
+    static double round(double value, int digits) {
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%." + digits + "f", value));
     }
 
     @Override

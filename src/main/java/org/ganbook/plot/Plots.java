@@ -123,7 +123,7 @@ public final class Plots {
         XYChart chart = ChartStyle.xyChart(WIDTH, HEIGHT, prefixed(titlePrefix, "Discriminator output on real and fake"),
                 iterationTitle(window), "mean D");
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-        reference(chart, "1/2 (D fooled)", it, 0.5);
+        reference(chart, "1/2 (D cannot tell)", it, 0.5);
         addSmoothed(chart, "D(x), real", it, real, Palette.REAL, window);
         addSmoothed(chart, "D(G(z)), fake", it, fake, Palette.FAKE, window);
         return BitmapEncoder.getBufferedImage(chart);
