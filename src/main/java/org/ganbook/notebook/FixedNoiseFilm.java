@@ -145,9 +145,9 @@ public final class FixedNoiseFilm implements IterationListener {
         for (int k = 0; k < chosen.length; k++) {
             Frame f = frames.get(checkFrame(chosen[k]));
             grids[k] = Plots.titled(Plots.imageGrid(f.images(), shown, SIDE, SIDE, columns),
-                    String.format(java.util.Locale.ROOT, "epoch %.0f (iteration %d)", f.epochs(), f.iteration()));
+                    String.format(java.util.Locale.ROOT, "iteration %d (%.2f epochs)", f.iteration(), f.epochs()));
         }
-        return Plots.sideBySide(grids);
+        return Plots.titled(Plots.sideBySide(grids), "G's output on the same " + shown + " noise vectors");
     }
 
     private static final int SIDE = ImageClassifier.SIDE;

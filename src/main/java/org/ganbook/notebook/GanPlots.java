@@ -99,7 +99,7 @@ public final class GanPlots {
      * @return the picture
      */
     public static BufferedImage fixedNoiseGrid(GanTrainer trainer, int n) {
-        return fixedNoiseGrid(trainer, n, "fixed noise, iteration " + trainer.iteration());
+        return fixedNoiseGrid(trainer, n, "G on the fixed noise, iteration " + trainer.iteration());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.ganbook.notebook;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -34,6 +35,8 @@ public final class Scoreboard {
      * @param iterations the trainer's iterations so far
      * @param samplesSeen real samples D has seen so far (iterations × batch size)
      * @param seconds training time so far (scoring excluded)
+     * @param cpuSeconds the process's CPU time spent training so far (scoring excluded): unlike the wall time,
+     *     it hardly moves when other programs share the machine
      * @param quality Fréchet distance, score and classes of the generated images
      * @param confident share of generated images the classifier recognises with at least the
      *     board's confidence
@@ -43,12 +46,18 @@ public final class Scoreboard {
             long iterations,
             long samplesSeen,
             double seconds,
+            double cpuSeconds,
             ImageQuality quality,
             double confident) {
 
         /** Returns the training time per iteration, in seconds. */
         public double secondsPerIteration() {
             return iterations == 0 ? Double.NaN : seconds / iterations;
+        }
+
+        /** Returns the process's CPU time per training iteration, in seconds. */
+        public double cpuSecondsPerIteration() {
+            return iterations == 0 ? Double.NaN : cpuSeconds / iterations;
         }
 
         /** Returns the Fréchet distance to the real images' features (lower is better). */
@@ -62,6 +71,7 @@ public final class Scoreboard {
     private final int count;
     private final double minProbability;
     private final Map<GanTrainer, Double> trainingSeconds = new IdentityHashMap<>();
+    private final Map<GanTrainer, Double> trainingCpuSeconds = new IdentityHashMap<>();
     private final List<Row> rows = new ArrayList<>();
 
     /**
@@ -102,10 +112,12 @@ public final class Scoreboard {
             throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
         }
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         if (iterations > 0) {
             trainer.fit(iterations);
         }
         double seconds = trainingSeconds.merge(trainer, (System.nanoTime() - start) / 1e9, Double::sum);
+        double cpuSeconds = trainingCpuSeconds.merge(trainer, (processCpuNanos() - cpuStart) / 1e9, Double::sum);
         float[] fake = trainer.generate(count).toFloatArray();
         Row row =
                 new Row(
@@ -113,6 +125,7 @@ public final class Scoreboard {
                         trainer.iteration(),
                         trainer.iteration() * trainer.batchSize(),
                         seconds,
+                        cpuSeconds,
                         ImageQuality.of(classifier, real, fake),
                         classifier.confidentShare(fake, minProbability));
         rows.add(row);
@@ -140,7 +153,7 @@ public final class Scoreboard {
 
     /**
      * Returns the board as a table: name, iterations, samples seen, training seconds, milliseconds
-     * per iteration, Fréchet distance, score, classes produced and the recognised share in %.
+     * per iteration (wall time and the process's CPU time), Fréchet distance, score, classes produced and the recognised share in %.
      */
     public Table table() {
         return Table.create(
@@ -151,11 +164,24 @@ public final class Scoreboard {
                 DoubleColumn.create("training s", rows.stream().mapToDouble(r -> round(r.seconds(), 1))),
                 DoubleColumn.create("ms per iteration",
                         rows.stream().mapToDouble(r -> round(1000 * r.secondsPerIteration(), 1))),
+                DoubleColumn.create("CPU ms per iteration",
+                        rows.stream().mapToDouble(r -> round(1000 * r.cpuSecondsPerIteration(), 1))),
                 DoubleColumn.create("Fréchet distance", rows.stream().mapToDouble(r -> round(r.frechetDistance(), 1))),
                 DoubleColumn.create("score", rows.stream().mapToDouble(r -> round(r.quality().score(), 2))),
                 IntColumn.create("classes", rows.stream().mapToInt(r -> r.quality().classesProduced()).toArray()),
                 DoubleColumn.create("recognised % (p ≥ " + minProbability + ")",
                         rows.stream().mapToDouble(r -> round(100 * r.confident(), 1))));
+    }
+
+    /** The CPU time of the whole process (every thread, libtorch's workers included), in nanoseconds. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            long nanos = os.getProcessCpuTime();
+            if (nanos >= 0) {
+                return nanos;
+            }
+        }
+        throw new IllegalStateException("this Java runtime does not report the process's CPU time");
     }
 
     /** Rounds as {@code String.format("%.Nf")} does, so that the table and a cell's printed figure agree. */

@@ -85,7 +85,7 @@ public final class Plots {
         double[] g = Checks.numericColumn(history, "g_loss");
         int window = smoothingWindow(it.length);
         XYChart chart = ChartStyle.xyChart(WIDTH, HEIGHT, prefixed(titlePrefix, "Discriminator and generator loss"),
-                iterationTitle(window), "loss");
+                iterationTitle(window, it.length), "loss");
         addSmoothed(chart, "D loss", it, d, Palette.DISCRIMINATOR, window);
         addSmoothed(chart, "G loss", it, g, Palette.GENERATOR, window);
         return BitmapEncoder.getBufferedImage(chart);
@@ -121,7 +121,7 @@ public final class Plots {
         double[] fake = Checks.numericColumn(history, "d_fake");
         int window = smoothingWindow(it.length);
         XYChart chart = ChartStyle.xyChart(WIDTH, HEIGHT, prefixed(titlePrefix, "Discriminator output on real and fake"),
-                iterationTitle(window), "mean D");
+                iterationTitle(window, it.length), "mean D");
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         reference(chart, "1/2 (D cannot tell)", it, 0.5);
         addSmoothed(chart, "D(x), real", it, real, Palette.REAL, window);
@@ -148,7 +148,7 @@ public final class Plots {
         double[] v = Checks.numericColumn(history, "value");
         int window = smoothingWindow(it.length);
         XYChart chart = ChartStyle.xyChart(WIDTH, HEIGHT, "Batch estimate of V(D, G), smoothed",
-                iterationTitle(window), "V(D, G)");
+                iterationTitle(window, it.length), "V(D, G)");
         reference(chart, "−log 4 (optimum)", it, -Math.log(4));
         addSmoothed(chart, "batch estimate of V(D, G)", it, v, Palette.DISCRIMINATOR, window);
         return BitmapEncoder.getBufferedImage(chart);
@@ -844,9 +844,30 @@ public final class Plots {
         return n <= SMOOTH_ABOVE ? 1 : Math.max(5, n / 40);
     }
 
-    private static String iterationTitle(int window) {
-        return window <= 1 ? "iteration"
-                : "iteration  (moving average over " + window + " points; raw values faint)";
+    static String iterationTitle(int window, int points) {
+        if (window <= 1) {
+            return "iteration";
+        }
+        int stride = rawStride(points);
+        return "iteration  (moving average over " + window + " points; "
+                + (stride == 1 ? "raw values faint)" : "every " + ordinal(stride) + " raw value faint)");
+    }
+
+    /** Behind a smoothed curve of {@code points} values, every how many-th raw value is drawn. */
+    private static int rawStride(int points) {
+        return Math.max(1, (int) Math.ceil(points / (double) RAW_POINTS));
+    }
+
+    private static String ordinal(int n) {
+        int lastTwo = n % 100;
+        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th"
+                : switch (n % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
+        return n + suffix;
     }
 
     /** Centred moving average that ignores NaN and shrinks the window at the ends. */
@@ -875,7 +896,7 @@ public final class Plots {
         }
         // at most RAW_POINTS raw points: thousands of overlapping translucent segments add up to an opaque
         // band that hides the average
-        int stride = Math.max(1, (int) Math.ceil(x.length / (double) RAW_POINTS));
+        int stride = rawStride(x.length);
         double[] rawX = stride == 1 ? x : every(x, stride);
         double[] rawY = stride == 1 ? y : every(y, stride);
         ChartStyle.line(chart, name + " (raw)", rawX, rawY, Palette.withAlpha(c, 60), ChartStyle.THIN)

@@ -35,6 +35,10 @@ class ScoreboardTest {
             assertEquals(5 * 16, second.samplesSeen());
             assertTrue(second.seconds() >= first.seconds() && first.seconds() > 0, "training time is summed");
             assertEquals(second.seconds() / 5, second.secondsPerIteration(), 1e-12);
+            assertTrue(second.cpuSeconds() >= first.cpuSeconds() && first.cpuSeconds() > 0, "CPU time is summed");
+            assertEquals(0, start.cpuSeconds(), 0.05, "scoring is not counted as training");
+            assertEquals(second.cpuSeconds() / 5, second.cpuSecondsPerIteration(), 1e-12);
+            assertTrue(board.table().columnNames().contains("CPU ms per iteration"));
             assertTrue(second.confident() >= 0 && second.confident() <= 1);
             assertEquals(3, board.table().rowCount());
             assertEquals(first, board.row("after 3"));

@@ -314,4 +314,16 @@ class PlotsTest {
         assertTrue(Files.size(file) > 0);
         assertEquals((byte) 0x89, Plots.pngBytes(row)[0]);
     }
+
+    @Test
+    void theAxisTitleSaysWhichRawValuesAreDrawnBehindTheSmoothedCurve() {
+        assertEquals("iteration", Plots.iterationTitle(1, 50));
+        assertEquals("iteration  (moving average over 5 points; raw values faint)", Plots.iterationTitle(5, 400));
+        // notebook 6: 15,625 iterations, at most 400 raw values drawn, so every 40th
+        assertEquals("iteration  (moving average over 100 points; every 40th raw value faint)",
+                Plots.iterationTitle(100, 15_625));
+        assertEquals("iteration  (moving average over 20 points; every 2nd raw value faint)", Plots.iterationTitle(20, 800));
+        assertEquals("iteration  (moving average over 20 points; every 3rd raw value faint)", Plots.iterationTitle(20, 801));
+        assertEquals("iteration  (moving average over 20 points; every 11th raw value faint)", Plots.iterationTitle(20, 4_400));
+    }
 }
