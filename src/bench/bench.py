@@ -44,7 +44,7 @@ QUICK = {
     "dcgan-tconv": (5, 10, 3),
 }
 # time to quality: (most iterations, evaluate every) per configuration
-QUALITY_PLAN = {"mnist-mlp": (4000, 500), "dcgan": (400, 100), "dcgan-tconv": (400, 100)}
+QUALITY_PLAN = {"mnist-mlp": (8000, 500), "dcgan": (600, 100), "dcgan-tconv": (600, 100)}
 # the DCGAN generator's widest layer (batch 64, 128 -> 64 channels, 7x7 -> 14x14), forward + backward
 # (input and weight gradient = 3x the forward): nearest x2 + 3x3 convolution at 14x14, or the 4x4
 # stride-2 transposed convolution from 7x7
@@ -64,7 +64,11 @@ class Worker:
                    GANBOOK_BENCH_THREADS=str(threads), DJL_OFFLINE="true")
         if not impl.startswith("pytorch"):
             env.update(native_environment())   # as ganbook's kernel and CLI launcher run it
-        env.update(extra_env or {})
+        for name, value in (extra_env or {}).items():   # None removes the variable
+            if value is None:
+                env.pop(name, None)
+            else:
+                env[name] = value
         if not impl.startswith("pytorch"):
             classpath = os.pathsep.join([os.path.join(ROOT, "target", "bench-classes"),
                                          jar or os.path.join(ROOT, "target", "ganbook.jar"),
@@ -317,7 +321,8 @@ def main():
                         help="skip timing the DCGAN generator's widest layer alone")
     parser.add_argument("--quick", action="store_true", help="a few short blocks: checks that everything runs")
     parser.add_argument("--no-quality", dest="quality", action="store_false", help="skip the time-to-quality run")
-    parser.add_argument("--threshold", type=float, default=50.0, help="FD threshold for time to quality (see README)")
+    parser.add_argument("--threshold", type=float, default=250.0,
+                        help="FD threshold for time to quality, in ImageClassifier's feature space (see README)")
     parser.add_argument("--quality-threads", type=int, default=1)
     parser.add_argument("--tag", default="", help="suffix of the results file")
     parser.add_argument("--plan", action="append", default=[], metavar="CONFIG=WARMUP,BLOCK,ROUNDS",

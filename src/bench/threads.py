@@ -1,7 +1,9 @@
 """The thread table: ganbook's DCGAN step on 1 and 2 threads, on a quiet machine and with one competing process.
 
-Two long-lived ganbook workers (1 and 2 threads, OpenMP workers passive as the launcher sets them) run blocks of
-iterations in turn; every other round a `yes > /dev/null` process competes for a core during both blocks. Each
+Three long-lived ganbook workers run blocks of iterations in turn: 1 and 2 threads with OpenMP's workers passive
+(`OMP_WAIT_POLICY=PASSIVE`, as the launcher and the kernel set them), and 2 threads with OpenMP's default wait (`OMP_WAIT_POLICY` unset: libgomp's
+workers spin for a while before they sleep; what ran before the launcher set the policy; `--no-default` leaves it
+out); every other round a `yes > /dev/null` process competes for a core during both blocks. Each
 block records its wall time, the process's CPU time and the 1-minute load average, so that what else the machine
 was doing is on the record beside every figure.
 
@@ -27,8 +29,12 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--tag", default="")
+    parser.add_argument("--no-default", dest="default", action="store_false",
+                        help="leave out the 2-thread worker with OpenMP's default wait policy")
     args = parser.parse_args()
-    workers = {t: Worker("ganbook", args.config, t) for t in (1, 2)}
+    kinds = [(1, "passive"), (2, "passive")] + ([(2, "OpenMP default")] if args.default else [])
+    workers = {k: Worker("ganbook", args.config, k[0],
+                         extra_env={"OMP_WAIT_POLICY": None if k[1] == "OpenMP default" else "PASSIVE"}) for k in kinds}
     rows = []
     try:
         for w in workers.values():
@@ -38,11 +44,11 @@ def main():
                 hog = subprocess.Popen(["yes"], stdout=subprocess.DEVNULL) if competing else None
                 try:
                     time.sleep(0.5 if competing else 0)
-                    order = (1, 2) if r % 2 == 0 else (2, 1)
-                    for t in order:
+                    order = kinds if r % 2 == 0 else kinds[::-1]
+                    for k in order:
                         load = os.getloadavg()[0]
-                        b = workers[t].run(args.block)
-                        row = {"round": r + 1, "threads": t, "competing": competing, "load_before": load,
+                        b = workers[k].run(args.block)
+                        row = {"round": r + 1, "threads": k[0], "workers": k[1], "competing": competing, "load_before": load,
                                "load_after": os.getloadavg()[0], "seconds": b["seconds"],
                                "cpu_seconds": b["cpu_seconds"], "its": args.block / b["seconds"]}
                         rows.append(row)
@@ -55,12 +61,13 @@ def main():
         for w in workers.values():
             w.close()
     print()
-    print(f"| threads | competing `yes` | it/s per block | median it/s | CPU s per iteration (median) | load average (1 min) |")
-    print("|---|---|---|---|---|---|")
-    for t in (1, 2):
+    print(f"| threads | OpenMP workers | competing `yes` | it/s per block | median it/s | CPU s per iteration (median) "
+          f"| load average (1 min) |")
+    print("|---|---|---|---|---|---|---|")
+    for k in kinds:
         for competing in (False, True):
-            sel = [x for x in rows if x["threads"] == t and x["competing"] == competing]
-            print(f"| {t} | {'yes' if competing else 'no'} | {', '.join('%.2f' % x['its'] for x in sel)} "
+            sel = [x for x in rows if (x["threads"], x["workers"]) == k and x["competing"] == competing]
+            print(f"| {k[0]} | {k[1]} | {'yes' if competing else 'no'} | {', '.join('%.2f' % x['its'] for x in sel)} "
                   f"| {statistics.median(x['its'] for x in sel):.2f} "
                   f"| {statistics.median(x['cpu_seconds'] / args.block for x in sel):.2f} "
                   f"| {min(x['load_before'] for x in sel):.1f}–{max(x['load_after'] for x in sel):.1f} |")

@@ -92,14 +92,17 @@ public final class GanPlots {
 
     /**
      * G's output on the trainer's fixed noise, as an image grid: the same noise every call, so
-     * successive grids show how G's mapping changes.
+     * successive grids show how G's mapping changes. A conditional G is asked for labels 0, 1, 2, …
+     * in turn, reading the grid row by row, and the title says so.
      *
      * @param trainer a trainer on image data
      * @param n how many images
      * @return the picture
      */
     public static BufferedImage fixedNoiseGrid(GanTrainer trainer, int n) {
-        return fixedNoiseGrid(trainer, n, "G on the fixed noise, iteration " + trainer.iteration());
+        String labels = trainer.isConditional()
+                ? ", labels 0–" + (trainer.data().numClasses() - 1) + " in turn" : "";
+        return fixedNoiseGrid(trainer, n, "G on the fixed noise" + labels + ", iteration " + trainer.iteration());
     }
 
     /**
@@ -114,11 +117,7 @@ public final class GanPlots {
         NDArray noise = trainer.fixedNoise(n);
         NDArray images;
         if (trainer.isConditional()) {
-            int[] labels = new int[n];
-            for (int i = 0; i < n; i++) {
-                labels[i] = i % trainer.data().numClasses();
-            }
-            images = trainer.generate(noise, labels);
+            images = trainer.generate(noise, cycle(n, trainer));
         } else {
             images = trainer.generate(noise);
         }
