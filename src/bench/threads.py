@@ -1,13 +1,14 @@
 """The thread table: ganbook's DCGAN step on 1 and 2 threads, on a quiet machine and with one competing process.
 
-Three long-lived ganbook workers run blocks of iterations in turn: 1 and 2 threads with OpenMP's workers passive
-(`OMP_WAIT_POLICY=PASSIVE`, as the launcher and the kernel set them), and 2 threads with OpenMP's default wait (`OMP_WAIT_POLICY` unset: libgomp's
-workers spin for a while before they sleep; what ran before the launcher set the policy; `--no-default` leaves it
-out); every other round a `yes > /dev/null` process competes for a core during both blocks. Each
+Long-lived ganbook workers run blocks of iterations in turn, one per `--workers` entry THREADS:WAIT, where WAIT
+says how libgomp's idle OpenMP workers wait for the next parallel region: `passive` (`OMP_WAIT_POLICY=PASSIVE`:
+they sleep at once), `active` (they spin until work comes), `default` (both variables unset: libgomp spins
+300,000 rounds, then sleeps) or `spinN` (`GOMP_SPINCOUNT=N`, policy unset: N rounds, then sleep); `native` is
+whatever `src/scripts/native.env` sets, as the launcher and the kernel run it. Every other round a `yes > /dev/null` process competes for a core during both blocks. Each
 block records its wall time, the process's CPU time and the 1-minute load average, so that what else the machine
 was doing is on the record beside every figure.
 
-Usage: threads.py [--config dcgan-tconv] [--block 10] [--rounds 3] [--warmup 3]
+Usage: threads.py [--config dcgan-tconv] [--block 10] [--rounds 3] [--warmup 3] [--workers 1:native,2:native,2:default]
 """
 
 import argparse
@@ -22,6 +23,21 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench import OUT, Worker  # noqa: E402
 
 
+def wait_env(wait):
+    """The environment for one of --workers' WAIT values (None removes a variable native.env would set)."""
+    if wait == "native":
+        return {}
+    if wait == "passive":
+        return {"OMP_WAIT_POLICY": "PASSIVE", "GOMP_SPINCOUNT": None}
+    if wait == "active":
+        return {"OMP_WAIT_POLICY": "ACTIVE", "GOMP_SPINCOUNT": None}
+    if wait == "default":
+        return {"OMP_WAIT_POLICY": None, "GOMP_SPINCOUNT": None}
+    if wait.startswith("spin") and wait[4:].isdigit():
+        return {"OMP_WAIT_POLICY": None, "GOMP_SPINCOUNT": wait[4:]}
+    raise SystemExit(f"unknown wait {wait!r}: native, passive, active, default or spinN")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--config", default="dcgan-tconv")
@@ -29,12 +45,11 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--tag", default="")
-    parser.add_argument("--no-default", dest="default", action="store_false",
-                        help="leave out the 2-thread worker with OpenMP's default wait policy")
+    parser.add_argument("--workers", default="1:native,2:native,2:default",
+                        help="comma-separated THREADS:WAIT entries, WAIT one of native, passive, active, default, spinN")
     args = parser.parse_args()
-    kinds = [(1, "passive"), (2, "passive")] + ([(2, "OpenMP default")] if args.default else [])
-    workers = {k: Worker("ganbook", args.config, k[0],
-                         extra_env={"OMP_WAIT_POLICY": None if k[1] == "OpenMP default" else "PASSIVE"}) for k in kinds}
+    kinds = [(int(t), w) for t, w in (e.split(":") for e in args.workers.split(","))]
+    workers = {k: Worker("ganbook", args.config, k[0], extra_env=wait_env(k[1])) for k in kinds}
     rows = []
     try:
         for w in workers.values():

@@ -52,11 +52,17 @@ def physical_cores() -> int:
     return max(1, len(cores))
 
 
+def default_threads(cores: int) -> int:
+    """Every physical core, except on a machine with two or fewer: there one thread beat two on every configuration
+    the benchmark measured, quiet or busy (src/bench/README.md, "Two threads on two cores")."""
+    return cores if cores > 2 else 1
+
+
 def kernel_threads() -> int:
-    """PyTorch threads for the kernel: GANBOOK_THREADS if set, otherwise every physical core."""
+    """PyTorch threads for the kernel: GANBOOK_THREADS if set, otherwise default_threads(physical cores)."""
     value = os.environ.get("GANBOOK_THREADS", "").strip()
     if not value:
-        return physical_cores()
+        return default_threads(physical_cores())
     if not value.isdigit() or int(value) < 1:
         sys.exit(f"ganbook set-up: GANBOOK_THREADS must be a positive whole number, got '{value}'")
     return int(value)
