@@ -185,13 +185,13 @@ public final class LabelUse implements IterationListener {
     public BufferedImage plot() {
         Table t = table();
         t.addColumns(
-                DoubleColumn.create("G ignoring the label (10 %)", rows.stream().mapToDouble(r -> 100 * G_AT_CHANCE)),
+                DoubleColumn.create("G at chance (10 %)", rows.stream().mapToDouble(r -> 100 * G_AT_CHANCE)),
                 DoubleColumn.create("D guessing (about 50 %)", rows.stream().mapToDouble(r -> 100 * D_AT_CHANCE)));
         t.column("G obeys (%)").setName("G obeys");
         t.column("D checks the label (%)").setName("D checks the label");
         return Plots.lines(t, Titles.of("Which player uses the label, and when").xAxis("iteration")
                         .yAxis("% of samples or digits"), 0, 100,
-                "iteration", "G obeys", "D checks the label", "G ignoring the label (10 %)",
+                "iteration", "G obeys", "D checks the label", "G at chance (10 %)",
                 "D guessing (about 50 %)");
     }
 
