@@ -12,8 +12,8 @@ final class SessionOptions {
 
     @Option(names = "--threads", paramLabel = "N", order = 91,
             description = "Threads PyTorch uses for each operation (default: 1 for 2-D points, whose small"
-                    + " matrices gain nothing from more and lose much on a busy machine; one per core for"
-                    + " images).")
+                    + " matrices gain nothing from more and lose much on a busy machine; for images one per"
+                    + " physical core, or 1 on a machine with two cores or fewer, where two lost to one).")
     Integer threads;
 
     /**
