@@ -186,13 +186,13 @@ public final class LabelUse implements IterationListener {
         Table t = table();
         t.addColumns(
                 DoubleColumn.create("G at chance (10 %)", rows.stream().mapToDouble(r -> 100 * G_AT_CHANCE)),
-                DoubleColumn.create("D guessing (about 50 %)", rows.stream().mapToDouble(r -> 100 * D_AT_CHANCE)));
+                DoubleColumn.create("D guessing (~50 %)", rows.stream().mapToDouble(r -> 100 * D_AT_CHANCE)));
         t.column("G obeys (%)").setName("G obeys");
         t.column("D checks the label (%)").setName("D checks the label");
         return Plots.lines(t, Titles.of("Which player uses the label, and when").xAxis("iteration")
                         .yAxis("% of samples or digits"), 0, 100,
                 "iteration", "G obeys", "D checks the label", "G at chance (10 %)",
-                "D guessing (about 50 %)");
+                "D guessing (~50 %)");
     }
 
     /** The per-digit shares of {@link #obeysPerDigit} as a bar chart in percent. */
