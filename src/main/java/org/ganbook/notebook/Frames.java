@@ -48,6 +48,12 @@ public final class Frames implements IterationListener {
         return this;
     }
 
+    /** How many frames are drawn so far: what a notebook cell shows when it ends with {@link #add}. */
+    @Override
+    public String toString() {
+        return "Frames: " + frames.size() + (frames.size() == 1 ? " frame" : " frames") + " drawn";
+    }
+
     /** Returns the frames collected so far. */
     public List<BufferedImage> frames() {
         return List.copyOf(frames);
