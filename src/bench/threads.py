@@ -4,9 +4,10 @@ Long-lived ganbook workers run blocks of iterations in turn, one per `--workers`
 says how libgomp's idle OpenMP workers wait for the next parallel region: `passive` (`OMP_WAIT_POLICY=PASSIVE`:
 they sleep at once), `active` (they spin until work comes), `default` (both variables unset: libgomp spins
 300,000 rounds, then sleeps) or `spinN` (`GOMP_SPINCOUNT=N`, policy unset: N rounds, then sleep); `native` is
-whatever `src/scripts/native.env` sets, as the launcher and the kernel run it. Every other round a `yes > /dev/null` process competes for a core during both blocks. Each
-block records its wall time, the process's CPU time and the 1-minute load average, so that what else the machine
-was doing is on the record beside every figure.
+whatever `src/scripts/native.env` sets, as the launcher and the kernel run it. Every other round a
+`yes > /dev/null` process competes for a core during all the workers' blocks. Each block records its wall
+time, the process's CPU time and the 1-minute load average, so that what else the machine was doing is on the
+record beside every figure.
 
 Usage: threads.py [--config dcgan-tconv] [--block 10] [--rounds 3] [--warmup 3] [--workers 1:native,2:native,2:default]
 """

@@ -183,16 +183,17 @@ public final class LabelUse implements IterationListener {
 
     /** Both curves in percent against the iteration, with the two chance levels. */
     public BufferedImage plot() {
+        String gChance = "G at chance (10 %)";
+        String dChance = "D guessing (~50 %)";
         Table t = table();
         t.addColumns(
-                DoubleColumn.create("G at chance (10 %)", rows.stream().mapToDouble(r -> 100 * G_AT_CHANCE)),
-                DoubleColumn.create("D guessing (~50 %)", rows.stream().mapToDouble(r -> 100 * D_AT_CHANCE)));
+                DoubleColumn.create(gChance, rows.stream().mapToDouble(r -> 100 * G_AT_CHANCE)),
+                DoubleColumn.create(dChance, rows.stream().mapToDouble(r -> 100 * D_AT_CHANCE)));
         t.column("G obeys (%)").setName("G obeys");
         t.column("D checks the label (%)").setName("D checks the label");
         return Plots.lines(t, Titles.of("Which player uses the label, and when").xAxis("iteration")
                         .yAxis("% of samples or digits"), 0, 100,
-                "iteration", "G obeys", "D checks the label", "G at chance (10 %)",
-                "D guessing (~50 %)");
+                "iteration", "G obeys", "D checks the label", gChance, dChance);
     }
 
     /** The per-digit shares of {@link #obeysPerDigit} as a bar chart in percent. */
