@@ -447,18 +447,33 @@ def profile(name, repeats):
     set_threads()
     trainer = Trainer(name)
     trainer.fit(3)
-    parts = {"d_step_ms": [], "g_step_ms": [], "real_batch_ms": [], "g_forward_inference_ms": []}
+    parts = {"d_step_ms": [], "g_step_ms": [], "real_batch_ms": [], "g_forward_inference_ms": [],
+             "g_forward_train_ms": [], "d_passes_backward_ms": []}
+    targets = torch.cat([torch.ones(64, 1), torch.zeros(64, 1)], dim=0)
     for r in range(repeats):
         t = time.thread_time()
         trainer.discriminator_step()
         t1 = time.thread_time()
         trainer.generator_step()
         t2 = time.thread_time()
-        trainer.sampler.next(64)[0].sum().item()
+        real = trainer.sampler.next(64)[0]
+        real.sum().item()
         t3 = time.thread_time()
         trainer.generate(64, seed=r).sum().item()
         t4 = time.thread_time()
-        for key, value in zip(parts, (t1 - t, t2 - t1, t3 - t2, t4 - t3)):
+        # the D step's two main parts on their own, as StepProfile.java times them: G's forward pass in
+        # training mode without autograd, then D's two passes with the loss and the backward pass (no update)
+        z = torch.randn(64, trainer.coding)
+        t5 = time.thread_time()
+        with torch.no_grad():
+            fake = trainer.G(z)
+        t6 = time.thread_time()
+        logits = torch.cat([trainer.D(real), trainer.D(fake)], dim=0)
+        F.binary_cross_entropy_with_logits(logits, targets).backward()
+        logits.detach().sum().item()
+        t7 = time.thread_time()
+        trainer.D.zero_grad(set_to_none=True)
+        for key, value in zip(parts, (t1 - t, t2 - t1, t3 - t2, t4 - t3, t6 - t5, t7 - t6)):
             parts[key].append(1000 * value)
     reply({"config": name, **{k: sorted(v)[len(v) // 2] for k, v in parts.items()}})
 

@@ -1,5 +1,6 @@
 package org.ganbook.nn;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -12,6 +13,18 @@ final class Layers {
     private Layers() {}
 
     /** A LeakyReLU block named after its slope; a slope of 0 gives a plain ReLU. */
+    /**
+     * The same (N, C, H, W) array with its values laid out channels-last in memory (N, H, W, C order; same
+     * shape, same values, strides permuted). Convolutions and BatchNorm keep that layout for their
+     * outputs, and libtorch's oneDNN kernels then skip converting every activation between its own layout
+     * and the plain one at each layer.
+     */
+    static NDArray channelsLast(NDArray x) {
+        Shape s = x.getShape();
+        long n = s.get(0), c = s.get(1), h = s.get(2), w = s.get(3);
+        return x.transpose(0, 2, 3, 1).reshape(n * h * w, c).reshape(n, h, w, c).transpose(0, 3, 1, 2);
+    }
+
     static Block leakyRelu(float alpha) {
         if (alpha == 0f) {
             return relu();
