@@ -216,6 +216,13 @@ class Trainer:
         self.G, self.D, self.coding, self.batch, data, self.conditional = CONFIGS[name]()
         self.G.train()
         self.D.train()
+        # with GANBOOK_BENCH_TORCH_LAYOUT=channels_last, G's convolution weights (and so its feature maps from
+        # the first convolution on) are laid out channels-last, the change ganbook's DCGAN generator makes
+        self.layout = os.environ.get("GANBOOK_BENCH_TORCH_LAYOUT", "default")
+        if self.layout == "channels_last":
+            self.G.to(memory_format=torch.channels_last)
+        elif self.layout != "default":
+            raise ValueError(f"GANBOOK_BENCH_TORCH_LAYOUT: default or channels_last, got {self.layout}")
         self.rng = torch.Generator().manual_seed(seed)
         if data == "ring":
             self.sampler = RingSampler(self.rng)
@@ -380,7 +387,8 @@ def worker(name):
     t0 = time.perf_counter()
     set_threads()
     trainer = Trainer(name)
-    reply({"ready": True, "impl": "pytorch", "engine": "PyTorch " + torch.__version__ + ", " + trainer.adam,
+    layout = "" if trainer.layout == "default" else ", G " + trainer.layout
+    reply({"ready": True, "impl": "pytorch", "engine": "PyTorch " + torch.__version__ + ", " + trainer.adam + layout,
            "threads": torch.get_num_threads(), "interop_threads": torch.get_num_interop_threads(),
            "setup_seconds": time.perf_counter() - t0, "rss_kb": status("VmRSS"), "hwm_kb": status("VmHWM")})
     for line in sys.stdin:

@@ -20,7 +20,8 @@ import org.ganbook.nn.Upsample2d;
 /**
  * The DCGAN generator's widest layer on its own (batch 64, 128 → 64 channels, 7×7 → 14×14), forward
  * and backward (input and weight gradient), as a G step runs it: {@code upsample} is nearest ×2 then a
- * 3×3 convolution, {@code tconv} the 4×4 stride-2 transposed convolution. Prints one line {@code @@
+ * 3×3 convolution, {@code tconv} the 4×4 stride-2 transposed convolution; the input is laid out
+ * channels-last in memory, as the generator's feature maps are. Prints one line {@code @@
  * {"layer":..,"median_ms":..,"median_cpu_ms":..}} (wall and process CPU time); the FLOPs are counted by the driver.
  */
 final class GeneratorLayerBench {
@@ -44,7 +45,9 @@ final class GeneratorLayerBench {
             block.setInitializer(new NormalInitializer(0.02f), ai.djl.nn.Parameter.Type.WEIGHT);
             block.initialize(manager, DataType.FLOAT32, input);
             ParameterStore store = new ParameterStore(manager, false);
-            NDArray x = manager.randomNormal(input);
+            // laid out channels-last, as DcganGenerator lays out its feature maps (the reference keeps PyTorch's
+            // default layout, what a PyTorch user's nn.ConvTranspose2d receives)
+            NDArray x = manager.randomNormal(new Shape(64, 7, 7, 128)).transpose(0, 3, 1, 2);
             x.setRequiresGradient(true);
             double[] ms = new double[repeats];
             double[] cpuMs = new double[repeats];

@@ -182,9 +182,10 @@ public final class DcganGenerator extends SequentialBlock {
         /**
          * Sets how feature maps are up-sampled; default {@link Upsampling#NEAREST_CONV}. {@link
          * Upsampling#TRANSPOSED_CONV}, the paper's, costs about two thirds as much per training iteration at
-         * C = 32 (libtorch's kernel; half as much before the channels-last layout sped up both) but reached a higher (worse) classifier Fréchet distance at equal iterations on every
-         * seed measured (seeds 1 and 2 after 200 and 400 iterations, seed 42 after 200; {@code
-         * src/bench/README.md}).
+         * C = 32 (libtorch's kernel; {@code src/bench/README.md}). Which of the two reaches the lower
+         * classifier Fréchet distance after a few hundred iterations has varied: up-sampling on seeds 1, 2 and
+         * 42 in earlier measurements, the transposed form on seed 42 in notebook 7 once a change in the last
+         * bits of the arithmetic (the channels-last layout) had sent the runs elsewhere.
          */
         public Builder optUpsampling(Upsampling upsampling) {
             this.upsampling = upsampling;
