@@ -25,7 +25,7 @@ import ai.djl.nn.norm.BatchNorm;
  * <p>From the reshape on, the feature maps are laid out channels-last in memory ({@code Layers.channelsLast};
  * the same shapes and values): libtorch's oneDNN convolutions then work without converting each activation
  * between layouts, which made a whole training iteration (batch 64, C = 32, both networks, one thread) about 1.1
- * times as fast with transposed convolutions and about 1.5 times with up-sampling ({@code src/bench/README.md}).
+ * times as fast with transposed convolutions and about 1.4 times with up-sampling ({@code src/bench/README.md}).
  * The discriminator keeps the plain layout: the same change measured no gain there.
  *
  * <p>Weights start as in the paper: every convolution and linear weight from N(0, 0.02), BatchNorm's
@@ -181,8 +181,8 @@ public final class DcganGenerator extends SequentialBlock {
 
         /**
          * Sets how feature maps are up-sampled; default {@link Upsampling#NEAREST_CONV}. {@link
-         * Upsampling#TRANSPOSED_CONV}, the paper's, costs about two thirds as much per training iteration at
-         * C = 32 (libtorch's kernel; {@code src/bench/README.md}). Which of the two reaches the lower
+         * Upsampling#TRANSPOSED_CONV}, the paper's, costs about three quarters as much per training iteration
+         * at C = 32 (0.67 and 0.79 in two runs; libtorch's kernel; {@code src/bench/README.md}). Which of the two reaches the lower
          * classifier Fréchet distance after a few hundred iterations has varied: up-sampling on seeds 1, 2 and
          * 42 in earlier measurements, the transposed form on seed 42 in notebook 7 once a change in the last
          * bits of the arithmetic (the channels-last layout) had sent the runs elsewhere.
