@@ -181,11 +181,12 @@ public final class DcganGenerator extends SequentialBlock {
 
         /**
          * Sets how feature maps are up-sampled; default {@link Upsampling#NEAREST_CONV}. {@link
-         * Upsampling#TRANSPOSED_CONV}, the paper's, costs about three quarters as much per training iteration
-         * at C = 32 (0.67 and 0.79 in two runs; libtorch's kernel; {@code src/bench/README.md}). Which of the two reaches the lower
-         * classifier Fréchet distance after a few hundred iterations has varied: up-sampling on seeds 1, 2 and
-         * 42 in earlier measurements, the transposed form on seed 42 in notebook 7 once a change in the last
-         * bits of the arithmetic (the channels-last layout) had sent the runs elsewhere.
+         * Upsampling#TRANSPOSED_CONV}, the paper's, costs about three quarters as much per training
+         * iteration at C = 32 (0.67 and 0.79 in two runs; libtorch's kernel; {@code src/bench/README.md}).
+         * Which of the two reaches the lower classifier Fréchet distance after a few hundred iterations has
+         * varied: up-sampling on seeds 1, 2 and 42 in earlier measurements, the transposed form on seed 42 in
+         * notebook 7 once a change in the last bits of the arithmetic (the channels-last layout) had sent the
+         * runs elsewhere.
          */
         public Builder optUpsampling(Upsampling upsampling) {
             this.upsampling = upsampling;

@@ -12,7 +12,6 @@ final class Layers {
 
     private Layers() {}
 
-    /** A LeakyReLU block named after its slope; a slope of 0 gives a plain ReLU. */
     /**
      * The same (N, C, H, W) array with its values laid out channels-last in memory (N, H, W, C order; same
      * shape, same values, strides permuted). Convolutions and BatchNorm keep that layout for their
@@ -25,6 +24,7 @@ final class Layers {
         return x.transpose(0, 2, 3, 1).reshape(n * h * w, c).reshape(n, h, w, c).transpose(0, 3, 1, 2);
     }
 
+    /** A LeakyReLU block named after its slope; a slope of 0 gives a plain ReLU. */
     static Block leakyRelu(float alpha) {
         if (alpha == 0f) {
             return relu();
