@@ -53,8 +53,10 @@ def physical_cores() -> int:
 
 
 def default_threads(cores: int) -> int:
-    """Every physical core, except on a machine with two or fewer: there one thread beat two on every configuration
-    the benchmark measured, quiet or busy (src/bench/README.md, "Two threads on two cores")."""
+    """Every physical core, except on a machine with two or fewer: there the MLP GANs ran several times slower on two
+    threads than on one, and a notebook may train either kind (the DCGANs gain 1.2 times from a second thread on a
+    quiet machine, and the command line gives them every core; src/bench/README.md, "Channels-last feature maps in
+    the DCGAN generator")."""
     return cores if cores > 2 else 1
 
 

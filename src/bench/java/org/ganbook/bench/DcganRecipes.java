@@ -13,6 +13,7 @@ import java.util.Map;
 import org.ganbook.data.DatasetArrays;
 import org.ganbook.data.Datasets;
 import org.ganbook.data.ImageDataset;
+import org.ganbook.loss.GanLoss;
 import org.ganbook.metrics.ImageClassifier;
 import org.ganbook.metrics.ImageQuality;
 import org.ganbook.nn.DcganDiscriminator;
@@ -40,8 +41,10 @@ import org.ganbook.train.SwitchingOptimizer;
  * {@code nearest}), {@code smooth} (one-sided label smoothing, 0), {@code dropAt} (fraction of the run
  * after which both rates drop, 1 = never), {@code dropBy} (factor of the drop, 0.1), {@code iters}
  * (a fixed iteration count instead of the CPU budget), {@code budget} (CPU seconds, 300), {@code keras}
- * (Keras's BatchNorm convention), and measurements at the end: {@code checker} (the checkerboard energy share),
- * {@code trunc} (samples from noise scaled by this factor), {@code ema} (an exponential moving average of G's
+ * (Keras's BatchNorm convention), {@code dbn} ({@code false}: D without BatchNorm), {@code loss}
+ * ({@code ls}: least squares), {@code r1} (R1 penalty γ, 0), {@code dsteps} (D steps per G step, 1), and measurements at the end: {@code checker} (the checkerboard energy share),
+ * {@code why} (the unrecognised samples: between two digits or
+ * neither), {@code trunc} (samples from noise scaled by this factor), {@code ema} (an exponential moving average of G's
  * weights with this decay, swapped in at the end), {@code trainmode} (G with BatchNorm on batch statistics).
  * Run with one thread: {@code src/bench/dcgan-recipes.sh 'name=a,lrG=1e-3,lrD=1e-3' ...}.
  */
@@ -94,7 +97,10 @@ public final class DcganRecipes {
                 .optChannels(i(c, "gch", 32))
                 .optUpsampling("nearest".equals(c.get("up")) ? Upsampling.NEAREST_CONV : Upsampling.TRANSPOSED_CONV)
                 .build();
-        var d = DcganDiscriminator.builder().optChannels(i(c, "dch", 32)).build();
+        var d = DcganDiscriminator.builder()
+                .optChannels(i(c, "dch", 32))
+                .optBatchNorm(!"false".equals(c.get("dbn")))
+                .build();
         GanTrainerBuilder b = GanTrainer.builder(g, d)
                 .setData(digits)
                 .setCodingSize(100)
@@ -102,6 +108,9 @@ public final class DcganRecipes {
                 .optLabelSmoothing(f(c, "smooth", 0f))
                 .optBatchNormConvention(c.containsKey("keras") ? BatchNormConvention.KERAS : BatchNormConvention.PYTORCH)
                 .optMeasureAfterUpdate(false)
+                .optLoss("ls".equals(c.get("loss")) ? GanLoss.leastSquares() : GanLoss.nonSaturating())
+                .optR1Penalty(f(c, "r1", 0f))
+                .optDiscriminatorSteps(i(c, "dsteps", 1))
                 .optSeed(Long.parseLong(c.getOrDefault("seed", "42")))
                 .optProgress(0);
         if (c.containsKey("ema")) {
@@ -131,6 +140,30 @@ public final class DcganRecipes {
 
     private static ResumableOptimizer rates(int switchAt, float rate, float dropBy, float beta1) {
         return SwitchingOptimizer.after(switchAt, Optimizers.adam(rate, beta1), Optimizers.adam(rate * dropBy, beta1));
+    }
+
+    /**
+     * What the classifier says of the samples it does not recognise with p ≥ 0.9: two digits that share at least
+     * 0.9 of the probability (a shape between two digits), or neither (no digit it knows, or several).
+     */
+    private static String unrecognised(ImageClassifier classifier, float[] images) {
+        double[][] p = classifier.probabilityVectors(images);
+        int recognised = 0;
+        int between = 0;
+        for (double[] row : p) {
+            double[] sorted = row.clone();
+            java.util.Arrays.sort(sorted);
+            double first = sorted[sorted.length - 1];
+            double second = sorted[sorted.length - 2];
+            if (first >= 0.9) {
+                recognised++;
+            } else if (first + second >= 0.9) {
+                between++;
+            }
+        }
+        int n = p.length;
+        return String.format(Locale.ROOT, "recognised %.1f %%, between two digits %.1f %%, other %.1f %%",
+                100.0 * recognised / n, 100.0 * between / n, 100.0 * (n - recognised - between) / n);
     }
 
     private static void run(Map<String, String> c, ImageDataset digits, ImageClassifier classifier, float[] real) {
@@ -165,6 +198,10 @@ public final class DcganRecipes {
                 trainMode += String.format(Locale.ROOT, " (Nyquist energy: samples %.2f %%, real %.2f %%)",
                         100 * Checkerboard.energyShare(trainer.generate(2000).toFloatArray(), 28, 28),
                         100 * Checkerboard.energyShare(real, 28, 28));
+            }
+            if (c.containsKey("why")) {
+                trainMode += " (" + unrecognised(classifier, trainer.generate(2000).toFloatArray()) + "; real: "
+                        + unrecognised(classifier, real) + ")";
             }
             if (c.containsKey("trunc")) {
                 float t = Float.parseFloat(c.get("trunc"));

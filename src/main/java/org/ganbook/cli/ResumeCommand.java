@@ -118,7 +118,7 @@ final class ResumeCommand implements Callable<Integer> {
         if (dataY != null || (dataDir != null && config.model.cycle())) {
             DataChoice.chooseY(config, dataY != null ? dataY : saved.dataY, dataDir);
         }
-        session.applyThreads(config.isPoints());
+        session.applyThreads(config.isPoints(), config.model.convolutional());
         if (checkpointEvery != null) {
             config.checkpointEvery = checkpointEvery;
         }
@@ -165,6 +165,7 @@ final class ResumeCommand implements Callable<Integer> {
             long from = training.trainer().iteration();
             cli.out.println("resuming " + config.summary());
             cli.out.println("from step " + from + ", " + steps + " more steps into " + out);
+            cli.out.println(SessionOptions.threadLine());
             List<String> changes = changes(saved, config);
             if (!changes.isEmpty()) {
                 String note = "at step " + from + ": " + String.join("; ", changes);

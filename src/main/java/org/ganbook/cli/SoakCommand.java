@@ -61,7 +61,7 @@ final class SoakCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        session.applyThreads(true);
+        session.applyThreads(true, false);
         if (steps < 1 || every < 1) {
             throw new UserException("--steps and --every must be positive");
         }

@@ -217,7 +217,7 @@ final class TrainCommand implements Callable<Integer> {
         } else if (lambda != null) {
             throw new UserException("--lambda is the cycle-consistency weight of --model cyclegan");
         }
-        session.applyThreads(DataChoice.generated(config.data));
+        session.applyThreads(DataChoice.generated(config.data), config.model.convolutional());
         config.limit = limit;
         if (limit < 0) {
             throw new UserException("--limit must be positive (or 0 for all images), got " + limit);
@@ -289,6 +289,7 @@ final class TrainCommand implements Callable<Integer> {
             cli.out.println(steps + " steps into " + out + (config.datasetSize > 0
                     ? String.format(java.util.Locale.ROOT, " (%.2f epochs of %d images)",
                             (double) steps * config.batchSize / config.datasetSize, config.datasetSize) : ""));
+            cli.out.println(SessionOptions.threadLine());
             TerminalProgress progress = new TerminalProgress(cli.out, session.progress);
             try (StopSignals stop = StopSignals.install(cli.err);
                     TrainingSession training = new TrainingSession(config, directory, domains, progress, cli.out,

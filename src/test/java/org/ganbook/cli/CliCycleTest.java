@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -48,6 +49,9 @@ class CliCycleTest {
         Cli.Result trained = train(ARM, whole, 30, "--checkpoint-every", "12", "--grid-every", "20");
         assertEquals(0, trained.code(), trained.err());
         assertTrue(trained.out().contains("training cyclegan from spiral-arm to spiral-arm-turned (2)"), trained.out());
+        // the header names the engine's thread count
+        assertTrue(trained.out().contains("PyTorch on " + JniUtils.getNumThreads() + " thread"),
+                trained.out());
         for (String file : List.of("config.json", "history.csv", "losses.png", "d-outputs.png", "samples.png",
                 "checkpoint.ckpt", "grids/step-000000.png", "grids/step-000020.png")) {
             assertTrue(Files.exists(whole.resolve(file)), file);
