@@ -16,8 +16,10 @@ import org.ganbook.data.ImageDataset;
 import org.ganbook.loss.GanLoss;
 import org.ganbook.metrics.ImageClassifier;
 import org.ganbook.metrics.ImageQuality;
+import org.ganbook.nn.Conditional;
 import org.ganbook.nn.DcganDiscriminator;
 import org.ganbook.nn.DcganGenerator;
+import org.ganbook.nn.LabelEncoder;
 import org.ganbook.nn.Upsampling;
 import org.ganbook.notebook.Scoreboard;
 import org.ganbook.metrics.Checkerboard;
@@ -42,7 +44,8 @@ import org.ganbook.train.SwitchingOptimizer;
  * after which both rates drop, 1 = never), {@code dropBy} (factor of the drop, 0.1), {@code iters}
  * (a fixed iteration count instead of the CPU budget), {@code budget} (CPU seconds, 300), {@code keras}
  * (Keras's BatchNorm convention), {@code dbn} ({@code false}: D without BatchNorm), {@code loss}
- * ({@code ls}: least squares), {@code r1} (R1 penalty γ, 0), {@code dsteps} (D steps per G step, 1), and measurements at the end: {@code checker} (the checkerboard energy share),
+ * ({@code ls}: least squares), {@code r1} (R1 penalty γ, 0), {@code dsteps} (D steps per G step, 1), {@code cond} (told the digit: one-hot labels
+ * beside the noise and as 10 extra image channels of D's input; scored on random labels), and measurements at the end: {@code checker} (the checkerboard energy share),
  * {@code why} (the unrecognised samples: between two digits or
  * neither), {@code trunc} (samples from noise scaled by this factor), {@code ema} (an exponential moving average of G's
  * weights with this decay, swapped in at the end), {@code trainmode} (G with BatchNorm on batch statistics).
@@ -92,8 +95,9 @@ public final class DcganRecipes {
         float beta1 = f(c, "beta1", 0.5f);
         float dropAt = f(c, "dropAt", 1f);
         float dropBy = f(c, "dropBy", 0.1f);
+        boolean conditional = c.containsKey("cond");
         var g = DcganGenerator.builder()
-                .setCodingSize(100)
+                .setCodingSize(conditional ? 110 : 100)
                 .optChannels(i(c, "gch", 32))
                 .optUpsampling("nearest".equals(c.get("up")) ? Upsampling.NEAREST_CONV : Upsampling.TRANSPOSED_CONV)
                 .build();
@@ -101,7 +105,10 @@ public final class DcganRecipes {
                 .optChannels(i(c, "dch", 32))
                 .optBatchNorm(!"false".equals(c.get("dbn")))
                 .build();
-        GanTrainerBuilder b = GanTrainer.builder(g, d)
+        GanTrainerBuilder b = (conditional
+                        ? GanTrainer.builder(Conditional.concat(LabelEncoder.oneHot(10), g),
+                                Conditional.channels(LabelEncoder.oneHot(10), d)).optConditional(true)
+                        : GanTrainer.builder(g, d))
                 .setData(digits)
                 .setCodingSize(100)
                 .optBatchSize(i(c, "batch", 64))
